@@ -1,0 +1,1 @@
+"""Hearth: two partners building emotional intimacy, one small conversation at a time."""

@@ -1,0 +1,91 @@
+"""The project's own content: practices, questions, feelings, needs, reactions.
+
+Loaded once per process from the TOML files beside this module, validated on
+load. Code asks this module, never the files.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from hearth.content.loader import (
+    DEPTHS,
+    ContentError,
+    Feeling,
+    FeelingGroup,
+    Need,
+    Practice,
+    Question,
+    Reaction,
+    load_feelings,
+    load_needs,
+    load_practices,
+    load_questions,
+    load_reactions,
+)
+
+__all__ = [
+    "DEPTHS",
+    "ContentError",
+    "Feeling",
+    "FeelingGroup",
+    "Need",
+    "Practice",
+    "Question",
+    "Reaction",
+    "catalog",
+]
+
+
+@dataclass
+class Catalog:
+    @cached_property
+    def practices(self) -> tuple[Practice, ...]:
+        return load_practices()
+
+    @cached_property
+    def practice_by_key(self) -> dict[str, Practice]:
+        return {practice.key: practice for practice in self.practices}
+
+    @cached_property
+    def questions(self) -> tuple[Question, ...]:
+        return load_questions(set(self.practice_by_key))
+
+    @cached_property
+    def question_by_key(self) -> dict[str, Question]:
+        return {question.key: question for question in self.questions}
+
+    @cached_property
+    def feeling_groups(self) -> tuple[FeelingGroup, ...]:
+        return load_feelings()
+
+    @cached_property
+    def feeling_by_key(self) -> dict[str, Feeling]:
+        return {f.key: f for group in self.feeling_groups for f in group.feelings}
+
+    @cached_property
+    def needs(self) -> tuple[Need, ...]:
+        return load_needs()
+
+    @cached_property
+    def need_by_key(self) -> dict[str, Need]:
+        return {need.key: need for need in self.needs}
+
+    @cached_property
+    def reactions(self) -> tuple[Reaction, ...]:
+        return load_reactions()
+
+    @cached_property
+    def reaction_by_key(self) -> dict[str, Reaction]:
+        return {reaction.key: reaction for reaction in self.reactions}
+
+    def load_all(self) -> None:
+        """Touch every file so a broken one fails at start-up, not mid-request."""
+        for name in ("practices", "questions", "feeling_groups", "needs", "reactions"):
+            getattr(self, name)
+
+
+catalog = Catalog()
+
+
+def depth_rank(depth: str) -> int:
+    return DEPTHS.index(depth)

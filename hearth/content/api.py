@@ -1,0 +1,63 @@
+from typing import Literal
+
+from ninja import Router, Schema
+
+from hearth.content import catalog
+from hearth.core.api import responses
+
+router = Router(tags=["content"])
+
+
+class FeelingOut(Schema):
+    key: str
+    label: str
+
+
+class FeelingGroupOut(Schema):
+    key: str
+    label: str
+    tone: Literal["pleasant", "unpleasant", "mixed"]
+    feelings: list[FeelingOut]
+
+
+class ChoiceOut(Schema):
+    key: str
+    label: str
+
+
+@router.get(
+    "/feelings",
+    response=responses(200, list[FeelingGroupOut]),
+    operation_id="content_feelings",
+    summary="The feelings list, grouped",
+)
+def content_feelings(request):
+    return [
+        {
+            "key": g.key,
+            "label": g.label,
+            "tone": g.tone,
+            "feelings": [{"key": f.key, "label": f.label} for f in g.feelings],
+        }
+        for g in catalog.feeling_groups
+    ]
+
+
+@router.get(
+    "/needs",
+    response=responses(200, list[ChoiceOut]),
+    operation_id="content_needs",
+    summary="What someone may need today",
+)
+def content_needs(request):
+    return [{"key": n.key, "label": n.label} for n in catalog.needs]
+
+
+@router.get(
+    "/reactions",
+    response=responses(200, list[ChoiceOut]),
+    operation_id="content_reactions",
+    summary="Reactions to a check-in",
+)
+def content_reactions(request):
+    return [{"key": r.key, "label": r.label} for r in catalog.reactions]

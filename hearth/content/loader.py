@@ -1,0 +1,257 @@
+"""Read and validate the content files in this folder.
+
+Content is data written by the project (see docs/CONTENT.md). Every file is
+checked when it is first loaded; a mistake stops the app with a message naming
+the file and the entry, instead of showing a broken prompt to a couple.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+CONTENT_DIR = Path(__file__).resolve().parent
+
+DEPTHS = ("light", "deeper", "vulnerable")
+QUESTION_TAGS = frozenset(
+    {
+        "everyday",
+        "memories",
+        "future",
+        "dreams",
+        "playful",
+        "gratitude",
+        "feelings",
+        "values",
+        "affection",
+        "family-and-friends",
+        "work-and-rest",
+        "home-life",
+        "growing-up",
+        "conflict-and-repair",
+        "support",
+        "adventure",
+    }
+)
+TONES = ("pleasant", "unpleasant", "mixed")
+KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+QUESTION_KEY_RE = re.compile(r"^[a-z]{2}-[ldv]-\d{2}$")
+QUESTION_TEXT_LIMITS = (20, 200)
+
+
+class ContentError(ValueError):
+    """A content file breaks one of the rules in docs/CONTENT.md."""
+
+
+@dataclass(frozen=True)
+class Practice:
+    key: str
+    number: int
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    practice: str
+    depth: str
+    tags: tuple[str, ...]
+    text: str
+
+    @property
+    def depth_rank(self) -> int:
+        return DEPTHS.index(self.depth)
+
+
+@dataclass(frozen=True)
+class Feeling:
+    key: str
+    label: str
+    group: str
+
+
+@dataclass(frozen=True)
+class FeelingGroup:
+    key: str
+    label: str
+    tone: str
+    feelings: tuple[Feeling, ...]
+
+
+@dataclass(frozen=True)
+class Need:
+    key: str
+    label: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Reaction:
+    key: str
+    symbol: str
+    label: str
+
+
+def read_toml(name: str) -> dict:
+    path = CONTENT_DIR / name
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise ContentError(f"{name}: file is missing") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{name}: not valid TOML: {exc}") from exc
+
+
+def _entries(data: dict, table: str, file: str) -> list[dict]:
+    entries = data.get(table)
+    if not isinstance(entries, list) or not entries:
+        raise ContentError(f"{file}: needs at least one [[{table}]] entry")
+    return entries
+
+
+def _text(entry: dict, field: str, where: str, *, limits: tuple[int, int] = (1, 300)) -> str:
+    value = entry.get(field)
+    if not isinstance(value, str):
+        raise ContentError(f"{where}: '{field}' must be text")
+    value = value.strip()
+    low, high = limits
+    if not low <= len(value) <= high:
+        raise ContentError(f"{where}: '{field}' must be {low} to {high} characters long")
+    return value
+
+
+def _unique_key(entry: dict, seen: set[str], where: str, pattern: re.Pattern = KEY_RE) -> str:
+    key = entry.get("key")
+    if not isinstance(key, str) or not pattern.match(key):
+        raise ContentError(f"{where}: key {key!r} does not match {pattern.pattern}")
+    if key in seen:
+        raise ContentError(f"{where}: key {key!r} is used twice")
+    seen.add(key)
+    return key
+
+
+def load_practices() -> tuple[Practice, ...]:
+    file = "practices.toml"
+    seen: set[str] = set()
+    practices = []
+    for index, entry in enumerate(_entries(read_toml(file), "practice", file)):
+        where = f"{file} practice #{index + 1}"
+        key = _unique_key(entry, seen, where)
+        number = entry.get("number")
+        if number != index + 1:
+            raise ContentError(f"{where}: number must be {index + 1}")
+        practices.append(
+            Practice(
+                key=key,
+                number=number,
+                name=_text(entry, "name", where, limits=(3, 60)),
+                summary=_text(entry, "summary", where, limits=(10, 200)),
+            )
+        )
+    if len(practices) != 10:
+        raise ContentError(f"{file}: there are ten practices, found {len(practices)}")
+    return tuple(practices)
+
+
+def load_questions(practice_keys: set[str]) -> tuple[Question, ...]:
+    file = "questions.toml"
+    seen: set[str] = set()
+    texts: set[str] = set()
+    questions = []
+    for index, entry in enumerate(_entries(read_toml(file), "question", file)):
+        where = f"{file} question #{index + 1} ({entry.get('key')})"
+        key = _unique_key(entry, seen, where, QUESTION_KEY_RE)
+        practice = entry.get("practice")
+        if practice not in practice_keys:
+            raise ContentError(f"{where}: unknown practice {practice!r}")
+        depth = entry.get("depth")
+        if depth not in DEPTHS:
+            raise ContentError(f"{where}: depth must be one of {', '.join(DEPTHS)}")
+        if key[3] != depth[0]:
+            raise ContentError(f"{where}: the key's depth letter does not match {depth!r}")
+        tags = entry.get("tags")
+        if not isinstance(tags, list) or not 1 <= len(tags) <= 3:
+            raise ContentError(f"{where}: needs 1 to 3 tags")
+        unknown = set(tags) - QUESTION_TAGS
+        if unknown:
+            raise ContentError(f"{where}: unknown tags {sorted(unknown)}")
+        text = _text(entry, "text", where, limits=QUESTION_TEXT_LIMITS)
+        normalised = re.sub(r"\W+", " ", text.lower()).strip()
+        if normalised in texts:
+            raise ContentError(f"{where}: the same text appears twice")
+        texts.add(normalised)
+        questions.append(
+            Question(key=key, practice=practice, depth=depth, tags=tuple(tags), text=text)
+        )
+    return tuple(questions)
+
+
+def load_feelings() -> tuple[FeelingGroup, ...]:
+    file = "feelings.toml"
+    group_keys: set[str] = set()
+    feeling_keys: set[str] = set()
+    groups = []
+    for index, entry in enumerate(_entries(read_toml(file), "group", file)):
+        where = f"{file} group #{index + 1}"
+        key = _unique_key(entry, group_keys, where)
+        tone = entry.get("tone")
+        if tone not in TONES:
+            raise ContentError(f"{where}: tone must be one of {', '.join(TONES)}")
+        raw_feelings = entry.get("feelings")
+        if not isinstance(raw_feelings, list) or len(raw_feelings) < 3:
+            raise ContentError(f"{where}: needs at least three feelings")
+        feelings = []
+        for position, raw in enumerate(raw_feelings):
+            feeling_where = f"{where} feeling #{position + 1}"
+            feelings.append(
+                Feeling(
+                    key=_unique_key(raw, feeling_keys, feeling_where),
+                    label=_text(raw, "label", feeling_where, limits=(2, 30)),
+                    group=key,
+                )
+            )
+        groups.append(
+            FeelingGroup(
+                key=key,
+                label=_text(entry, "label", where, limits=(2, 40)),
+                tone=tone,
+                feelings=tuple(feelings),
+            )
+        )
+    return tuple(groups)
+
+
+def load_needs() -> tuple[Need, ...]:
+    file = "needs.toml"
+    seen: set[str] = set()
+    needs = []
+    for index, entry in enumerate(_entries(read_toml(file), "need", file)):
+        where = f"{file} need #{index + 1}"
+        needs.append(
+            Need(
+                key=_unique_key(entry, seen, where),
+                label=_text(entry, "label", where, limits=(2, 40)),
+                hint=_text(entry, "hint", where, limits=(5, 120)),
+            )
+        )
+    if "own_words" not in seen:
+        raise ContentError(f"{file}: the 'own_words' need is required")
+    return tuple(needs)
+
+
+def load_reactions() -> tuple[Reaction, ...]:
+    file = "reactions.toml"
+    seen: set[str] = set()
+    reactions = []
+    for index, entry in enumerate(_entries(read_toml(file), "reaction", file)):
+        where = f"{file} reaction #{index + 1}"
+        reactions.append(
+            Reaction(
+                key=_unique_key(entry, seen, where),
+                symbol=_text(entry, "symbol", where, limits=(1, 4)),
+                label=_text(entry, "label", where, limits=(2, 40)),
+            )
+        )
+    return tuple(reactions)

@@ -1,0 +1,115 @@
+"""Shared pieces of the JSON API: error shape, text types, auth, response maps."""
+
+from typing import Annotated, Any
+
+from django.http import Http404
+from ninja import Field, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer, SessionAuth
+from pydantic import AfterValidator
+
+from hearth.accounts.services import token_authenticate
+from hearth.core.errors import ServiceError
+
+
+def _printable(value: str) -> str:
+    # Lone surrogates cannot be stored as UTF-8, and PostgreSQL refuses NUL.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("Text must be valid Unicode.") from exc
+    if "\x00" in value:
+        raise ValueError("Text must not contain NUL characters.")
+    return value
+
+
+def Text(max_length: int, min_length: int = 0) -> Any:
+    """A string with a length limit that the database can store."""
+    return Annotated[
+        str, Field(min_length=min_length, max_length=max_length), AfterValidator(_printable)
+    ]
+
+
+class FieldErrorOut(Schema):
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+    errors: list[FieldErrorOut] = []
+
+
+COMMON_ERRORS = (401, 403, 422)
+
+
+def responses(ok: int, schema, *errors: int) -> dict:
+    """A response map: the success status plus every error the operation can give."""
+    mapping: dict = {ok: schema}
+    for status in (*COMMON_ERRORS, *errors):
+        mapping[status] = ErrorOut
+    return mapping
+
+
+class TokenAuth(HttpBearer):
+    """Personal access tokens, sent as `Authorization: Bearer hth_…`."""
+
+    def authenticate(self, request, token):
+        user = token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+# Bearer first: session auth checks CSRF, and a token request has no CSRF token.
+AUTH = [TokenAuth(), SessionAuth()]
+
+
+def error(api, request, *, status: int, detail: str, code: str, errors=None):
+    return api.create_response(
+        request, {"detail": detail, "code": code, "errors": errors or []}, status=status
+    )
+
+
+def install_error_handlers(api) -> None:
+    def on_service_error(request, exc: ServiceError):
+        return error(api, request, status=exc.status, detail=exc.message, code=exc.code)
+
+    def on_not_found(request, exc):
+        return error(api, request, status=404, detail="Not found.", code="not_found")
+
+    def on_auth(request, exc):
+        return error(
+            api,
+            request,
+            status=401,
+            detail="Sign in, or send a personal access token as a Bearer header.",
+            code="unauthenticated",
+        )
+
+    def on_validation(request, exc: ValidationError):
+        fields = []
+        for item in exc.errors:
+            location = [
+                str(part) for part in item.get("loc", ()) if part not in ("body", "payload")
+            ]
+            fields.append({"field": ".".join(location) or "body", "message": item.get("msg", "")})
+        return error(
+            api,
+            request,
+            status=422,
+            detail="Some of what was sent is not valid.",
+            code="invalid",
+            errors=fields,
+        )
+
+    def on_http_error(request, exc: HttpError):
+        code = "csrf_failed" if exc.status_code == 403 else "error"
+        return error(api, request, status=exc.status_code, detail=str(exc), code=code)
+
+    api.add_exception_handler(ServiceError, on_service_error)
+    api.add_exception_handler(Http404, on_not_found)
+    api.add_exception_handler(AuthenticationError, on_auth)
+    api.add_exception_handler(ValidationError, on_validation)
+    api.add_exception_handler(HttpError, on_http_error)

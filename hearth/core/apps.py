@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "hearth.core"
+    label = "core"
+
+    def ready(self):
+        from hearth.core import checks  # noqa: F401  (registers system checks)

@@ -1,0 +1,25 @@
+import logging
+import re
+
+# Paths that carry a secret in the URL: invitation links, email confirmation
+# and password-reset keys. Request logs show them redacted.
+SECRET_PATHS = re.compile(
+    r"(/pair/join/|/accounts/confirm-email/|/accounts/password/reset/key/)[^\s/\"?]+"
+)
+BEARER = re.compile(r"(Bearer\s+)\S+", re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    return BEARER.sub(r"\1[redacted]", SECRET_PATHS.sub(r"\1[redacted]", text))
+
+
+class RedactSecretsFilter(logging.Filter):
+    """Remove tokens from log lines. Logs never hold content, tokens or passwords."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg = cleaned
+            record.args = ()
+        return True

@@ -1,0 +1,159 @@
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django_ratelimit.core import is_ratelimited
+from ninja import Router, Schema
+
+from hearth.access import current_couple, partner_of
+from hearth.accounts.api import PersonOut, person_out
+from hearth.accounts.models import timezone_names
+from hearth.core.api import Text, responses
+from hearth.core.errors import ServiceError
+from hearth.couples import services
+from hearth.couples.models import Invitation
+from hearth.couples.views import CODE_RATE
+
+router = Router(tags=["pairing"])
+
+
+class CoupleOut(Schema):
+    id: UUID
+    timezone: str
+    since: datetime
+
+
+class InvitationOut(Schema):
+    id: UUID
+    code: str
+    link: str
+    expires_at: datetime
+
+
+class PairingOut(Schema):
+    paired: bool
+    partner: PersonOut | None = None
+    couple: CoupleOut | None = None
+    invitation: InvitationOut | None = None
+
+
+class AcceptIn(Schema):
+    code: Text(20) = ""
+    token: Text(64) = ""
+
+
+class UnpairIn(Schema):
+    confirm: Literal[True]
+
+
+class CoupleUpdateIn(Schema):
+    timezone: Text(64)
+
+
+def invitation_out(request, invitation: Invitation) -> dict:
+    return {
+        "id": invitation.public_id,
+        "code": services.format_code(invitation.code),
+        "link": request.build_absolute_uri(reverse("couples:join", args=[invitation.token])),
+        "expires_at": invitation.expires_at,
+    }
+
+
+def pairing_out(request, user) -> dict:
+    couple = current_couple(user)
+    partner = partner_of(user)
+    pending = None
+    if couple is None:
+        invitation = Invitation.objects.filter(
+            inviter=user, accepted_at__isnull=True, revoked_at__isnull=True
+        ).first()
+        if invitation is not None and invitation.is_pending:
+            pending = invitation_out(request, invitation)
+    return {
+        "paired": couple is not None,
+        "partner": person_out(partner) if partner else None,
+        "couple": (
+            {"id": couple.public_id, "timezone": couple.timezone, "since": couple.created_at}
+            if couple
+            else None
+        ),
+        "invitation": pending,
+    }
+
+
+@router.get(
+    "",
+    response=responses(200, PairingOut),
+    operation_id="pairing_get",
+    summary="My pairing and pending invitation",
+)
+def pairing_get(request):
+    return pairing_out(request, request.auth)
+
+
+@router.patch(
+    "",
+    response=responses(200, PairingOut, 400, 409),
+    operation_id="pairing_update",
+    summary="Change the couple's time zone",
+)
+def pairing_update(request, payload: CoupleUpdateIn):
+    if payload.timezone not in timezone_names():
+        raise ServiceError("Unknown time zone; use a name like Europe/Paris.", code="timezone")
+    services.couple_set_timezone(user=request.auth, timezone_name=payload.timezone)
+    return pairing_out(request, request.auth)
+
+
+@router.post(
+    "/invitations",
+    response=responses(201, InvitationOut, 409),
+    operation_id="invitation_create",
+    summary="Create an invitation (revokes older ones)",
+)
+def invitation_create(request):
+    invitation = services.invitation_create(inviter=request.auth)
+    return 201, invitation_out(request, invitation)
+
+
+@router.delete(
+    "/invitations/{invitation_id}",
+    response=responses(204, None, 404, 409),
+    operation_id="invitation_revoke",
+    summary="Withdraw an invitation",
+)
+def invitation_revoke(request, invitation_id: UUID):
+    invitation = get_object_or_404(Invitation, inviter=request.auth, public_id=invitation_id)
+    services.invitation_revoke(invitation=invitation)
+    return 204, None
+
+
+@router.post(
+    "/accept",
+    response=responses(200, PairingOut, 400, 404, 409, 410, 429),
+    operation_id="invitation_accept",
+    summary="Accept an invitation by code or token",
+)
+def invitation_accept(request, payload: AcceptIn):
+    if not payload.code and not payload.token:
+        raise ServiceError("Send the invitation's code or its token.", code="missing")
+    if is_ratelimited(
+        request, group="pairing-code", key="user_or_ip", rate=CODE_RATE, increment=True
+    ):
+        raise ServiceError("Too many tries. Please wait an hour.", code="rate_limited", status=429)
+    invitation = services.invitation_find(code=payload.code, token=payload.token)
+    services.invitation_check(invitation=invitation, user=request.auth)
+    services.couple_pair(invitation=invitation, user=request.auth)
+    return pairing_out(request, request.auth)
+
+
+@router.post(
+    "/unpair",
+    response=responses(200, PairingOut, 409),
+    operation_id="pairing_end",
+    summary="End my pairing now (the partner is told only that it ended)",
+)
+def pairing_end(request, payload: UnpairIn):
+    services.couple_unpair(user=request.auth)
+    return pairing_out(request, request.auth)

@@ -1,0 +1,195 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
+
+from hearth.access import current_couple
+from hearth.core.errors import ServiceError
+from hearth.core.http import INVALID
+from hearth.couples import services
+from hearth.couples.forms import AcceptForm, CodeForm, CoupleTimezoneForm, UnpairForm
+from hearth.couples.models import Invitation
+from hearth.couples.qr import qr_data_uri
+
+# Guessing codes is the one way to find an invitation without being sent it.
+CODE_RATE = "10/h"
+
+
+def _too_many_attempts(request) -> bool:
+    return is_ratelimited(
+        request, group="pairing-code", key="user_or_ip", rate=CODE_RATE, increment=True
+    )
+
+
+def _pending_invitation(user) -> Invitation | None:
+    invitation = Invitation.objects.filter(
+        inviter=user, accepted_at__isnull=True, revoked_at__isnull=True
+    ).first()
+    return invitation if invitation is not None and invitation.is_pending else None
+
+
+def _pairing_page(request, *, code_form=None, status=200):
+    invitation = _pending_invitation(request.user)
+    context = {"invitation": invitation, "code_form": code_form or CodeForm()}
+    if invitation is not None:
+        link = request.build_absolute_uri(reverse("couples:join", args=[invitation.token]))
+        context.update(
+            link=link,
+            code=services.format_code(invitation.code),
+            qr=qr_data_uri(link),
+        )
+    return render(request, "couples/pairing.html", context, status=status)
+
+
+@login_required
+@require_GET
+def pairing(request):
+    return _pairing_page(request)
+
+
+@login_required
+@require_POST
+def invite(request):
+    try:
+        services.invitation_create(inviter=request.user)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+        return redirect("couples:pairing")
+    messages.success(request, "Your invitation is ready. Share the link or the code.")
+    return redirect("couples:pairing")
+
+
+@login_required
+@require_POST
+def revoke(request, public_id):
+    invitation = get_object_or_404(Invitation, inviter=request.user, public_id=public_id)
+    try:
+        services.invitation_revoke(invitation=invitation)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "The invitation is withdrawn; nobody can use it now.")
+    return redirect("couples:pairing")
+
+
+def _confirm_page(request, invitation, *, code="", token="", form=None, status=200):
+    return render(
+        request,
+        "couples/confirm.html",
+        {
+            "inviter": invitation.inviter,
+            "code": code,
+            "token": token,
+            "form": form or AcceptForm(initial={"code": code, "token": token}),
+        },
+        status=status,
+    )
+
+
+def _error_page(request, message, status):
+    return render(request, "couples/invitation_error.html", {"message": message}, status=status)
+
+
+@login_required
+@require_POST
+def enter_code(request):
+    form = CodeForm(request.POST)
+    if not form.is_valid():
+        return _pairing_page(request, code_form=form, status=INVALID)
+    if _too_many_attempts(request):
+        form.add_error("code", "Too many tries. Please wait an hour and try again.")
+        return _pairing_page(request, code_form=form, status=429)
+    code = services.normalise_code(form.cleaned_data["code"])
+    try:
+        invitation = services.invitation_check(
+            invitation=services.invitation_find(code=code), user=request.user
+        )
+    except ServiceError as exc:
+        form.add_error("code", exc.message)
+        return _pairing_page(request, code_form=form, status=INVALID)
+    return _confirm_page(request, invitation, code=code)
+
+
+@login_required
+@require_GET
+def join(request, token):
+    if _too_many_attempts(request):
+        return _error_page(request, "Too many tries. Please wait an hour and try again.", 429)
+    try:
+        invitation = services.invitation_check(
+            invitation=services.invitation_find(token=token), user=request.user
+        )
+    except ServiceError as exc:
+        return _error_page(request, exc.message, exc.status)
+    return _confirm_page(request, invitation, token=token)
+
+
+@login_required
+@require_POST
+def accept(request):
+    form = AcceptForm(request.POST)
+    code = request.POST.get("code", "")[:20]
+    token = request.POST.get("token", "")[:64]
+    invitation = services.invitation_find(code=code, token=token) if (code or token) else None
+    if not form.is_valid():
+        if invitation is None:
+            return _error_page(request, "This confirmation has no invitation in it.", 400)
+        return _confirm_page(request, invitation, code=code, token=token, form=form, status=INVALID)
+    if _too_many_attempts(request):
+        return _error_page(request, "Too many tries. Please wait an hour and try again.", 429)
+    try:
+        services.invitation_check(invitation=invitation, user=request.user)
+        services.couple_pair(invitation=invitation, user=request.user)
+    except ServiceError as exc:
+        return _error_page(request, exc.message, exc.status)
+    messages.success(
+        request, f"You and {invitation.inviter.display_name} are paired. Welcome, both of you."
+    )
+    return redirect("home")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unpair(request):
+    if current_couple(request.user) is None:
+        messages.info(request, "You are not paired with anyone.")
+        return redirect("couples:settings")
+    form = UnpairForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            services.couple_unpair(user=request.user)
+            messages.success(
+                request,
+                "Your pairing has ended. Your own entries are still yours; "
+                "nothing of theirs is shown to you any more, and nothing of yours to them.",
+            )
+            return redirect("home")
+        return render(request, "couples/unpair.html", {"form": form}, status=INVALID)
+    return render(request, "couples/unpair.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def couple_settings(request):
+    couple = current_couple(request.user)
+    if couple is None:
+        return render(request, "couples/settings.html", {"form": None})
+    form = CoupleTimezoneForm(request.POST or None, initial={"timezone": couple.timezone})
+    if request.method == "POST":
+        if form.is_valid():
+            services.couple_set_timezone(
+                user=request.user, timezone_name=form.cleaned_data["timezone"]
+            )
+            messages.success(request, "Saved. Your shared day now follows that time zone.")
+            return redirect("couples:settings")
+        return render(request, "couples/settings.html", {"form": form}, status=INVALID)
+    return render(request, "couples/settings.html", {"form": form})
+
+
+@login_required
+@require_POST
+def dismiss_notice(request):
+    services.ended_notice_dismiss(user=request.user)
+    return redirect("home")

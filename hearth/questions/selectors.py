@@ -1,0 +1,92 @@
+"""Reads of the daily question: what each partner may see, with bounded queries."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch
+
+from hearth.access import Visibility, partner_of, visible
+from hearth.questions.models import Answer, AnswerReply, DailyQuestion
+
+PAGE_SIZE = 15
+
+
+@dataclass
+class QuestionView:
+    """Everything a page shows about one day's question, for one viewer."""
+
+    question: DailyQuestion
+    mine: Answer | None = None
+    theirs: Answer | None = None  # set only when the viewer may see it (released)
+    partner_answered: bool = False  # the partner wrote an answer (never says "passed")
+    replies: dict = field(default_factory=dict)
+
+    @property
+    def revealed(self) -> bool:
+        return self.theirs is not None and self.mine is not None and not self.mine.passed
+
+    @property
+    def state(self) -> str:
+        if self.revealed:
+            return "revealed"
+        if self.mine is not None and self.mine.passed:
+            return "passed"
+        if self.mine is not None:
+            return "waiting"
+        return "open"
+
+
+def _answers_qs(viewer):
+    replies = visible(AnswerReply.objects.select_related("author"), viewer)
+    return visible(Answer.objects.select_related("author"), viewer).prefetch_related(
+        Prefetch("replies", queryset=replies)
+    )
+
+
+def _partner_written(questions, viewer) -> set[int]:
+    """Ids of questions the partner has written (not passed) an answer to."""
+    partner = partner_of(viewer)
+    if partner is None or not questions:
+        return set()
+    return set(
+        Answer.objects.filter(
+            daily_question__in=questions,
+            author=partner,
+            visibility=Visibility.SEALED,
+            passed=False,
+        ).values_list("daily_question_id", flat=True)
+    )
+
+
+def build_views(questions: list[DailyQuestion], viewer) -> list[QuestionView]:
+    if not questions:
+        return []
+    answers = list(_answers_qs(viewer).filter(daily_question__in=questions))
+    written = _partner_written(questions, viewer)
+    views = []
+    for question in questions:
+        view = QuestionView(question=question, partner_answered=question.pk in written)
+        for answer in answers:
+            if answer.daily_question_id != question.pk:
+                continue
+            if answer.author_id == viewer.pk:
+                view.mine = answer
+            else:
+                view.theirs = answer
+        views.append(view)
+    return views
+
+
+def question_view(question: DailyQuestion, viewer) -> QuestionView:
+    return build_views([question], viewer)[0]
+
+
+def history(viewer, *, before: date | None, limit: int = PAGE_SIZE):
+    """A page of the couple's past questions (and ones the viewer answered in an
+    earlier pairing), newest first. Returns (views, next_before)."""
+    queryset = visible(DailyQuestion.objects.all(), viewer)
+    if before is not None:
+        queryset = queryset.filter(local_date__lt=before)
+    questions = list(queryset.order_by("-local_date", "-id")[: limit + 1])
+    next_before = questions[limit - 1].local_date if len(questions) > limit else None
+    return build_views(questions[:limit], viewer), next_before

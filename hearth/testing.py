@@ -1,0 +1,196 @@
+"""The people and things every test can use.
+
+Alice and Bob are partners. Carol is in another couple, with Erin. Dan is
+Alice's former partner and is on his own now. Each has items of every
+visibility, so a test can check what each person gets.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.test import TestCase
+from django.utils import timezone
+
+from hearth.access import Visibility, forget_couple
+from hearth.accounts.models import User
+from hearth.checkins.models import CheckIn, CheckInFeeling, CheckInReply
+from hearth.couples.models import Couple, Invitation, Membership
+from hearth.questions.models import Answer, AnswerReply, DailyQuestion
+from hearth.questions.services import couple_today
+
+PASSWORD = "correct horse battery staple"  # noqa: S105 (test data)
+
+
+def make_person(name: str, **extra) -> User:
+    extra.setdefault("timezone", "Europe/London")
+    extra.setdefault("comfort_level", "vulnerable")
+    user = User.objects.create_user(
+        email=f"{name.lower()}@example.org", password=PASSWORD, display_name=name, **extra
+    )
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def make_couple(first: User, second: User, *, ended: bool = False, **extra) -> Couple:
+    now = timezone.now()
+    couple = Couple.objects.create(
+        created_at=now - timedelta(days=100), timezone=first.timezone, **extra
+    )
+    for person in (first, second):
+        Membership.objects.create(
+            couple=couple,
+            user=person,
+            joined_at=couple.created_at,
+            left_at=now - timedelta(days=10) if ended else None,
+        )
+        forget_couple(person)
+    if ended:
+        couple.ended_at = now - timedelta(days=10)
+        couple.save(update_fields=["ended_at"])
+    return couple
+
+
+def make_checkin(author, *, couple, day=None, visibility=Visibility.SHARED, note="") -> CheckIn:
+    checkin = CheckIn.objects.create(
+        author=author,
+        couple=couple,
+        visibility=visibility,
+        local_date=day or author.local_today(),
+        closeness=5,
+        need="talk",
+        note=note or f"{author.display_name}'s {visibility} note",
+    )
+    CheckInFeeling.objects.create(checkin=checkin, feeling="happy", intensity=3)
+    return checkin
+
+
+def make_question(couple, *, day=None, key="oc-l-01") -> DailyQuestion:
+    return DailyQuestion.objects.create(
+        couple=couple, local_date=day or couple_today(couple), prompt_key=key
+    )
+
+
+def make_answer(question, author, *, text=None, passed=False) -> Answer:
+    return Answer.objects.create(
+        daily_question=question,
+        couple=question.couple,
+        author=author,
+        visibility=Visibility.PRIVATE if passed else Visibility.SEALED,
+        passed=passed,
+        text="" if passed else (text or f"{author.display_name}'s answer"),
+    )
+
+
+@dataclass
+class World:
+    alice: User
+    bob: User
+    carol: User
+    erin: User
+    dan: User
+    couple: Couple  # Alice and Bob
+    other_couple: Couple  # Carol and Erin
+    old_couple: Couple  # Alice and Dan, ended
+    alice_private_checkin: CheckIn
+    alice_shared_checkin: CheckIn
+    bob_shared_checkin: CheckIn
+    bob_reply_on_alice_checkin: CheckInReply
+    carol_shared_checkin: CheckIn
+    dan_old_shared_checkin: CheckIn
+    alice_old_shared_checkin: CheckIn
+    question_today: DailyQuestion  # Alice answered (sealed, unreleased); Bob not yet
+    alice_sealed_answer: Answer
+    question_yesterday: DailyQuestion  # both answered: released
+    alice_released_answer: Answer
+    bob_released_answer: Answer
+    bob_reply_on_alice_answer: AnswerReply
+    question_old: DailyQuestion  # Alice and Dan both answered, in the old couple
+    dan_old_answer: Answer
+    alice_old_answer: Answer
+    carol_question: DailyQuestion
+    carol_answer: Answer
+    dan_invitation: Invitation
+
+
+def build_world() -> World:
+    from hearth.couples.services import invitation_create
+
+    alice, bob, carol, erin, dan = (
+        make_person(name) for name in ("Alice", "Bob", "Carol", "Erin", "Dan")
+    )
+    old_couple = make_couple(alice, dan, ended=True)
+    couple = make_couple(alice, bob)
+    other_couple = make_couple(carol, erin)
+    yesterday = couple_today(couple) - timedelta(days=1)
+
+    dan_old = make_checkin(dan, couple=old_couple, day=yesterday - timedelta(days=30))
+    alice_old = make_checkin(alice, couple=old_couple, day=yesterday - timedelta(days=30))
+    question_old = make_question(old_couple, day=yesterday - timedelta(days=30), key="hu-l-01")
+    dan_old_answer = make_answer(question_old, dan)
+    alice_old_answer = make_answer(question_old, alice)
+
+    alice_shared = make_checkin(alice, couple=couple)
+    bob_reply = CheckInReply.objects.create(
+        checkin=alice_shared, couple=couple, author=bob, visibility=Visibility.SHARED,
+        text="Bob's reply to Alice's check-in",
+    )
+    question_yesterday = make_question(couple, day=yesterday, key="ap-l-01")
+    alice_released = make_answer(question_yesterday, alice)
+    bob_released = make_answer(question_yesterday, bob)
+    bob_answer_reply = AnswerReply.objects.create(
+        answer=alice_released, couple=couple, author=bob, visibility=Visibility.SHARED,
+        text="Bob's reply to Alice's answer",
+    )
+    question_today = make_question(couple)
+    carol_question = make_question(other_couple)
+
+    return World(
+        alice=alice,
+        bob=bob,
+        carol=carol,
+        erin=erin,
+        dan=dan,
+        couple=couple,
+        other_couple=other_couple,
+        old_couple=old_couple,
+        alice_private_checkin=make_checkin(
+            alice, couple=couple, day=yesterday, visibility=Visibility.PRIVATE
+        ),
+        alice_shared_checkin=alice_shared,
+        bob_shared_checkin=make_checkin(bob, couple=couple),
+        bob_reply_on_alice_checkin=bob_reply,
+        carol_shared_checkin=make_checkin(carol, couple=other_couple),
+        dan_old_shared_checkin=dan_old,
+        alice_old_shared_checkin=alice_old,
+        question_today=question_today,
+        alice_sealed_answer=make_answer(question_today, alice),
+        question_yesterday=question_yesterday,
+        alice_released_answer=alice_released,
+        bob_released_answer=bob_released,
+        bob_reply_on_alice_answer=bob_answer_reply,
+        question_old=question_old,
+        dan_old_answer=dan_old_answer,
+        alice_old_answer=alice_old_answer,
+        carol_question=carol_question,
+        carol_answer=make_answer(carol_question, carol),
+        dan_invitation=invitation_create(inviter=dan),
+    )
+
+
+class HearthTestCase(TestCase):
+    """Base for view and service tests: the world above, built once per class."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.world = build_world()
+        for name in ("alice", "bob", "carol", "erin", "dan"):
+            setattr(cls, name, getattr(cls.world, name))
+
+    def setUp(self):
+        from django.core.cache import cache
+
+        cache.clear()
+        for person in (self.alice, self.bob, self.carol, self.erin, self.dan):
+            forget_couple(person)

@@ -128,19 +128,25 @@ def build_world() -> World:
     dan_old = make_checkin(dan, couple=old_couple, day=yesterday - timedelta(days=30))
     alice_old = make_checkin(alice, couple=old_couple, day=yesterday - timedelta(days=30))
     question_old = make_question(old_couple, day=yesterday - timedelta(days=30), key="hu-l-01")
-    dan_old_answer = make_answer(question_old, dan)
-    alice_old_answer = make_answer(question_old, alice)
+    dan_old_answer = make_answer(question_old, dan, text="Dan's answer in the old couple")
+    alice_old_answer = make_answer(question_old, alice, text="Alice's answer to Dan")
 
     alice_shared = make_checkin(alice, couple=couple)
     bob_reply = CheckInReply.objects.create(
-        checkin=alice_shared, couple=couple, author=bob, visibility=Visibility.SHARED,
+        checkin=alice_shared,
+        couple=couple,
+        author=bob,
+        visibility=Visibility.SHARED,
         text="Bob's reply to Alice's check-in",
     )
     question_yesterday = make_question(couple, day=yesterday, key="ap-l-01")
-    alice_released = make_answer(question_yesterday, alice)
-    bob_released = make_answer(question_yesterday, bob)
+    alice_released = make_answer(question_yesterday, alice, text="Alice's revealed answer")
+    bob_released = make_answer(question_yesterday, bob, text="Bob's revealed answer")
     bob_answer_reply = AnswerReply.objects.create(
-        answer=alice_released, couple=couple, author=bob, visibility=Visibility.SHARED,
+        answer=alice_released,
+        couple=couple,
+        author=bob,
+        visibility=Visibility.SHARED,
         text="Bob's reply to Alice's answer",
     )
     question_today = make_question(couple)
@@ -165,7 +171,7 @@ def build_world() -> World:
         dan_old_shared_checkin=dan_old,
         alice_old_shared_checkin=alice_old,
         question_today=question_today,
-        alice_sealed_answer=make_answer(question_today, alice),
+        alice_sealed_answer=make_answer(question_today, alice, text="Alice's sealed answer"),
         question_yesterday=question_yesterday,
         alice_released_answer=alice_released,
         bob_released_answer=bob_released,
@@ -174,7 +180,7 @@ def build_world() -> World:
         dan_old_answer=dan_old_answer,
         alice_old_answer=alice_old_answer,
         carol_question=carol_question,
-        carol_answer=make_answer(carol_question, carol),
+        carol_answer=make_answer(carol_question, carol, text="Carol's sealed answer"),
         dan_invitation=invitation_create(inviter=dan),
     )
 

@@ -13,7 +13,7 @@ from hearth.core.http import INVALID
 @login_required
 @require_http_methods(["GET", "POST"])
 def settings_profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST":
         if form.is_valid():
             services.profile_update(

@@ -2,7 +2,7 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from hearth.access import Visibility, get_own_or_404, get_visible_or_404
 from hearth.accounts.api import PersonOut, person_out
@@ -15,12 +15,12 @@ router = Router(tags=["check-ins"])
 
 class FeelingIn(Schema):
     feeling: Text(40, 1)
-    intensity: int = Field(ge=1, le=5)
+    intensity: int = Field(ge=1, le=5, strict=True)
 
 
 class CheckInIn(Schema):
     feelings: list[FeelingIn] = Field(min_length=1, max_length=services.MAX_FEELINGS)
-    closeness: int = Field(ge=1, le=7)
+    closeness: int = Field(ge=1, le=7, strict=True)
     need: Text(24, 1)
     need_words: Text(NEED_WORDS_MAX) = ""
     note: Text(NOTE_MAX) = ""
@@ -200,7 +200,7 @@ def checkin_get(request, checkin_id: UUID):
 def checkin_delete(request, checkin_id: UUID):
     checkin = get_own_or_404(CheckIn.objects.all(), request.auth, public_id=checkin_id)
     services.checkin_delete(checkin=checkin, author=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post(
@@ -212,12 +212,15 @@ def checkin_delete(request, checkin_id: UUID):
 def checkin_reply(request, checkin_id: UUID, payload: ReplyIn):
     checkin = get_visible_or_404(CheckIn.objects.all(), request.auth, public_id=checkin_id)
     reply = services.checkin_reply(checkin=checkin, author=request.auth, text=payload.text)
-    return 201, {
-        "id": reply.public_id,
-        "author": person_out(request.auth),
-        "text": reply.text,
-        "created_at": reply.created_at,
-    }
+    return Status(
+        201,
+        {
+            "id": reply.public_id,
+            "author": person_out(request.auth),
+            "text": reply.text,
+            "created_at": reply.created_at,
+        },
+    )
 
 
 @router.put(

@@ -120,16 +120,18 @@ def checkin_save_today(
     return checkin, created
 
 
-def _partner_checkin(checkin: CheckIn, viewer) -> CheckIn:
+def _partner_checkin(checkin: CheckIn, viewer, *, action: str) -> CheckIn:
     if checkin.author_id == viewer.pk:
-        raise ServiceError("You can reply to your partner's check-in, not your own.", code="own")
+        raise ServiceError(
+            f"You can {action} your partner's check-in, not your own.", code="own"
+        )
     if checkin.visibility != Visibility.SHARED or not can_see(viewer, checkin):
         raise ServiceError("This check-in isn't shared with you.", code="not_shared", status=404)
     return checkin
 
 
 def checkin_reply(*, checkin: CheckIn, author, text: str) -> CheckInReply:
-    _partner_checkin(checkin, author)
+    _partner_checkin(checkin, author, action="reply to")
     text = _clean_text(text, limit=REPLY_MAX, what="a reply", required=True)
     return CheckInReply.objects.create(
         checkin=checkin,
@@ -142,7 +144,7 @@ def checkin_reply(*, checkin: CheckIn, author, text: str) -> CheckInReply:
 
 def checkin_react(*, checkin: CheckIn, author, reaction: str) -> CheckInReaction | None:
     """Set, change or (with an empty reaction) remove the viewer's reaction."""
-    _partner_checkin(checkin, author)
+    _partner_checkin(checkin, author, action="react to")
     if not reaction:
         CheckInReaction.objects.filter(checkin=checkin, author=author).delete()
         return None

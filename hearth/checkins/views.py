@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hearth.access import get_own_or_404, get_visible_or_404
 from hearth.checkins import selectors, services
-from hearth.checkins.forms import CheckInForm, ReactionForm, ReplyForm
+from hearth.checkins.forms import INTENSITY_CHOICES, CheckInForm, ReactionForm, ReplyForm
 from hearth.checkins.models import CheckIn
 from hearth.content import catalog
 from hearth.core.errors import ServiceError
@@ -36,10 +36,14 @@ def today(request):
             else:
                 messages.success(request, "Your check-in is saved. You can change it all day.")
                 return redirect("home")
-        return render_invalid(request, "checkins/today.html", {"form": form, "current": current})
+        return render_invalid(request, "checkins/today.html", _today_context(form, current))
     initial = CheckInForm.initial_from(current) if current else None
     form = CheckInForm(initial=initial)
-    return render(request, "checkins/today.html", {"form": form, "current": current})
+    return render(request, "checkins/today.html", _today_context(form, current))
+
+
+def _today_context(form, current) -> dict:
+    return {"form": form, "current": current, "intensity_choices": INTENSITY_CHOICES}
 
 
 @login_required

@@ -5,7 +5,7 @@ from uuid import UUID
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django_ratelimit.core import is_ratelimited
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from hearth.access import current_couple, partner_of
 from hearth.accounts.api import PersonOut, person_out
@@ -114,7 +114,7 @@ def pairing_update(request, payload: CoupleUpdateIn):
 )
 def invitation_create(request):
     invitation = services.invitation_create(inviter=request.auth)
-    return 201, invitation_out(request, invitation)
+    return Status(201, invitation_out(request, invitation))
 
 
 @router.delete(
@@ -126,7 +126,7 @@ def invitation_create(request):
 def invitation_revoke(request, invitation_id: UUID):
     invitation = get_object_or_404(Invitation, inviter=request.auth, public_id=invitation_id)
     services.invitation_revoke(invitation=invitation)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post(

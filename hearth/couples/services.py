@@ -132,6 +132,10 @@ def couple_pair(*, invitation: Invitation, user) -> Couple:
             invitation.accepted_at = now
             invitation.accepted_by = user
             invitation.save(update_fields=["accepted_at", "accepted_by"])
+            # An old "your pairing ended" notice is out of date once they pair again.
+            Membership.objects.filter(
+                user__in=[invitation.inviter_id, user.pk], ended_notice_pending=True
+            ).update(ended_notice_pending=False)
             # Any other invitation either of them had out is void now.
             Invitation.objects.filter(
                 inviter__in=[invitation.inviter_id, user.pk],

@@ -107,6 +107,8 @@ def enter_code(request):
             invitation=services.invitation_find(code=code), user=request.user
         )
     except ServiceError as exc:
+        if current_couple(request.user) is not None:
+            return _error_page(request, exc.message, INVALID)
         form.add_error("code", exc.message)
         return _pairing_page(request, code_form=form, status=INVALID)
     return _confirm_page(request, invitation, code=code)
@@ -129,18 +131,25 @@ def join(request, token):
 @login_required
 @require_POST
 def accept(request):
-    form = AcceptForm(request.POST)
     code = request.POST.get("code", "")[:20]
     token = request.POST.get("token", "")[:64]
-    invitation = services.invitation_find(code=code, token=token) if (code or token) else None
-    if not form.is_valid():
-        if invitation is None:
-            return _error_page(request, "This confirmation has no invitation in it.", 400)
-        return _confirm_page(request, invitation, code=code, token=token, form=form, status=INVALID)
+    if not code and not token:
+        return _error_page(request, "This confirmation has no invitation in it.", 400)
+    # Counted before the lookup, so posting codes can't be used to test them for free.
     if _too_many_attempts(request):
         return _error_page(request, "Too many tries. Please wait an hour and try again.", 429)
     try:
-        services.invitation_check(invitation=invitation, user=request.user)
+        invitation = services.invitation_check(
+            invitation=services.invitation_find(code=code, token=token), user=request.user
+        )
+    except ServiceError as exc:
+        return _error_page(request, exc.message, exc.status)
+    form = AcceptForm(request.POST)
+    if not form.is_valid():
+        return _confirm_page(
+            request, invitation, code=code, token=token, form=form, status=INVALID
+        )
+    try:
         services.couple_pair(invitation=invitation, user=request.user)
     except ServiceError as exc:
         return _error_page(request, exc.message, exc.status)
@@ -156,7 +165,7 @@ def unpair(request):
     if current_couple(request.user) is None:
         messages.info(request, "You are not paired with anyone.")
         return redirect("couples:settings")
-    form = UnpairForm(request.POST or None)
+    form = UnpairForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             services.couple_unpair(user=request.user)
@@ -176,7 +185,10 @@ def couple_settings(request):
     couple = current_couple(request.user)
     if couple is None:
         return render(request, "couples/settings.html", {"form": None})
-    form = CoupleTimezoneForm(request.POST or None, initial={"timezone": couple.timezone})
+    form = CoupleTimezoneForm(
+        request.POST if request.method == "POST" else None,
+        initial={"timezone": couple.timezone},
+    )
     if request.method == "POST":
         if form.is_valid():
             services.couple_set_timezone(

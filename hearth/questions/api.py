@@ -2,7 +2,7 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from hearth.access import current_couple, get_own_or_404, get_visible_or_404
 from hearth.accounts.api import PersonOut, person_out
@@ -43,7 +43,7 @@ class QuestionOut(Schema):
     id: UUID
     date: date
     prompt: PromptOut | None
-    state: Literal["open", "waiting", "passed", "revealed"]
+    state: Literal["open", "waiting", "passed", "revealed", "earlier"]
     partner_answered: bool
     my_answer: AnswerOut | None = None
     partner_answer: AnswerOut | None = None
@@ -194,7 +194,7 @@ def answer_delete(request, question_id: UUID):
     question = _question(request.auth, question_id)
     answer = get_own_or_404(Answer.objects.all(), request.auth, daily_question=question)
     services.answer_delete(answer=answer, author=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 answers_router = Router(tags=["daily question"])
@@ -209,7 +209,7 @@ answers_router = Router(tags=["daily question"])
 def answer_reply(request, answer_id: UUID, payload: ReplyIn):
     answer = get_visible_or_404(Answer.objects.all(), request.auth, public_id=answer_id)
     reply = services.answer_reply(answer=answer, author=request.auth, text=payload.text)
-    return 201, reply_out(reply)
+    return Status(201, reply_out(reply))
 
 
 @answers_router.put(

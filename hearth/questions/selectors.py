@@ -1,11 +1,11 @@
 """Reads of the daily question: what each partner may see, with bounded queries."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch
 
-from hearth.access import Visibility, partner_of, visible
+from hearth.access import Visibility, current_couple_id, partner_of, visible
 from hearth.questions.models import Answer, AnswerReply, DailyQuestion
 
 PAGE_SIZE = 15
@@ -19,7 +19,7 @@ class QuestionView:
     mine: Answer | None = None
     theirs: Answer | None = None  # set only when the viewer may see it (released)
     partner_answered: bool = False  # the partner wrote an answer (never says "passed")
-    replies: dict = field(default_factory=dict)
+    current: bool = True  # False for a question from an earlier pairing of the viewer
 
     @property
     def revealed(self) -> bool:
@@ -27,6 +27,8 @@ class QuestionView:
 
     @property
     def state(self) -> str:
+        if not self.current:
+            return "earlier"
         if self.revealed:
             return "revealed"
         if self.mine is not None and self.mine.passed:
@@ -63,9 +65,14 @@ def build_views(questions: list[DailyQuestion], viewer) -> list[QuestionView]:
         return []
     answers = list(_answers_qs(viewer).filter(daily_question__in=questions))
     written = _partner_written(questions, viewer)
+    couple_id = current_couple_id(viewer)
     views = []
     for question in questions:
-        view = QuestionView(question=question, partner_answered=question.pk in written)
+        view = QuestionView(
+            question=question,
+            partner_answered=question.pk in written,
+            current=question.couple_id == couple_id,
+        )
         for answer in answers:
             if answer.daily_question_id != question.pk:
                 continue

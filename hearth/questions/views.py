@@ -14,11 +14,9 @@ from hearth.questions.models import Answer, AnswerReply, DailyQuestion
 
 def card_context(user, view, *, answer_form=None, reply_form=None, error=None) -> dict:
     """What questions/partials/question_card.html needs (also used by the home page)."""
-    couple = current_couple(user)
     mine = view.mine
     return {
         "qv": view,
-        "is_member": couple is not None and couple.pk == view.question.couple_id,
         "answer_form": answer_form
         or AnswerForm(initial={"text": mine.text if mine and not mine.passed else ""}),
         "reply_form": reply_form or AnswerReplyForm(),

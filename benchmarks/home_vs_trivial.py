@@ -56,8 +56,9 @@ def environment(data_dir: Path, database_url: str | None) -> dict:
 
 
 def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def wait_until_up(port: int, timeout: float = 30) -> None:
@@ -148,17 +149,31 @@ def main() -> int:
 
     data_dir = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
     env = environment(data_dir, args.database_url)
-    print(f"setting up ({'PostgreSQL' if args.database_url else 'SQLite'}, "
-          f"{args.days} days of history)...", flush=True)
+    print(
+        f"setting up ({'PostgreSQL' if args.database_url else 'SQLite'}, "
+        f"{args.days} days of history)...",
+        flush=True,
+    )
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "demo", "--days", str(args.days), "--force")
 
     port = free_port()
     server = subprocess.Popen(
-        [PYTHON, "-m", "hearth.cli", "serve", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            PYTHON,
+            "-m",
+            "hearth.cli",
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     try:
@@ -176,8 +191,10 @@ def main() -> int:
         elapsed = args.rounds * args.seconds
         home_rps = totals["/"][0] / elapsed
         ping_rps = totals["/ping"][0] / elapsed
-        print(f"workers={args.workers} concurrency={args.concurrency} "
-              f"rounds={args.rounds}x{args.seconds:g}s alternating")
+        print(
+            f"workers={args.workers} concurrency={args.concurrency} "
+            f"rounds={args.rounds}x{args.seconds:g}s alternating"
+        )
         print(f"home page (/):       {home_rps:8.1f} req/s   errors={totals['/'][1]}")
         print(f"trivial view (/ping): {ping_rps:7.1f} req/s   errors={totals['/ping'][1]}")
         print(f"ratio home/trivial:  {home_rps / ping_rps:.2f}   (target >= 0.50)")

@@ -44,8 +44,10 @@ def web_route_names() -> set[str]:
     for name, route, _ in walk(get_resolver().url_patterns):
         if route.startswith("admin/"):
             continue
-        if name and name.startswith("api:") and not route.rstrip("/").endswith(
-            ("openapi.json", "docs", "api")
+        if (
+            name
+            and name.startswith("api:")
+            and not route.rstrip("/").endswith(("openapi.json", "docs", "api"))
         ):
             continue  # API operations are checked by operation id below
         names.add(name)

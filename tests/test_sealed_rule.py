@@ -12,8 +12,8 @@ pages use, and (when a person looks) the JSON API and the HTML page.
 import json
 
 from django.db import transaction
-from django.utils.html import escape
 from django.test import Client, TestCase
+from django.utils.html import escape
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
@@ -27,9 +27,15 @@ from hearth.questions.models import Answer
 from hearth.testing import make_couple, make_person, make_question
 
 PEOPLE = ("alice", "bob")
-texts = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=40
-).map(lambda t: t.strip()).filter(bool)
+texts = (
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]),
+        min_size=1,
+        max_size=40,
+    )
+    .map(lambda t: t.strip())
+    .filter(bool)
+)
 
 
 class SealedMachine(RuleBasedStateMachine):
@@ -69,9 +75,7 @@ class SealedMachine(RuleBasedStateMachine):
     def answer_or_edit(self, who, text):
         text = self.unique(text)
         try:
-            services.answer_submit(
-                daily_question=self.question, author=self.person(who), text=text
-            )
+            services.answer_submit(daily_question=self.question, author=self.person(who), text=text)
         except ServiceError as exc:
             assert exc.code in {"revealed", "not_member"}, exc.code
             assert (exc.code == "revealed") == (self.released() and self.paired)

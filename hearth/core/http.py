@@ -1,6 +1,7 @@
 """Small helpers shared by the thin views."""
 
 from datetime import date
+from uuid import UUID
 
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -29,5 +30,13 @@ def parse_date_param(raw: str | None) -> date | None:
     """A YYYY-MM-DD query parameter, or None when missing or malformed."""
     try:
         return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def parse_uuid_param(raw: str | None) -> UUID | None:
+    """A public-id query parameter, or None when missing or malformed."""
+    try:
+        return UUID(raw) if raw else None
     except ValueError:
         return None

@@ -146,9 +146,7 @@ def accept(request):
         return _error_page(request, exc.message, exc.status)
     form = AcceptForm(request.POST)
     if not form.is_valid():
-        return _confirm_page(
-            request, invitation, code=code, token=token, form=form, status=INVALID
-        )
+        return _confirm_page(request, invitation, code=code, token=token, form=form, status=INVALID)
     try:
         services.couple_pair(invitation=invitation, user=request.user)
     except ServiceError as exc:

@@ -2,7 +2,7 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from hearth.access import current_couple, get_own_or_404, get_visible_or_404
 from hearth.accounts.api import PersonOut, person_out
@@ -51,7 +51,9 @@ class QuestionOut(Schema):
 
 class QuestionPageOut(Schema):
     items: list[QuestionOut]
-    next_before: date | None = None
+    next_before: UUID | None = Field(
+        None, description="Pass as `before` to get the next (older) page; null at the end."
+    )
 
 
 class AnswerIn(Schema):
@@ -141,7 +143,11 @@ def question_today(request):
     operation_id="question_history",
     summary="Past questions and answers, newest first",
 )
-def question_history(request, before: date | None = None, limit: int = Query(15, ge=1, le=50)):
+def question_history(
+    request,
+    before: UUID | None = Query(None, description="Id of the last question already shown."),
+    limit: int = Query(15, ge=1, le=50),
+):
     views, next_before = selectors.history(request.auth, before=before, limit=limit)
     return {"items": [question_out(v) for v in views], "next_before": next_before}
 

@@ -1,9 +1,9 @@
 """Reads of the daily question: what each partner may see, with bounded queries."""
 
 from dataclasses import dataclass
-from datetime import date
+from uuid import UUID
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from hearth.access import Visibility, current_couple_id, partner_of, visible
 from hearth.questions.models import Answer, AnswerReply, DailyQuestion
@@ -88,12 +88,22 @@ def question_view(question: DailyQuestion, viewer) -> QuestionView:
     return build_views([question], viewer)[0]
 
 
-def history(viewer, *, before: date | None, limit: int = PAGE_SIZE):
+def history(viewer, *, before: UUID | None, limit: int = PAGE_SIZE):
     """A page of the couple's past questions (and ones the viewer answered in an
-    earlier pairing), newest first. Returns (views, next_before)."""
+    earlier pairing), newest first.
+
+    `before` is the public id of the last question already shown: the page holds
+    the questions after it in (date, id) order, so two questions on one date
+    (from two pairings) are never skipped. Returns (views, next_before).
+    """
     queryset = visible(DailyQuestion.objects.all(), viewer)
     if before is not None:
-        queryset = queryset.filter(local_date__lt=before)
-    questions = list(queryset.order_by("-local_date", "-id")[: limit + 1])
-    next_before = questions[limit - 1].local_date if len(questions) > limit else None
+        anchor = queryset.filter(public_id=before).values("local_date", "pk").first()
+        if anchor is not None:
+            queryset = queryset.filter(
+                Q(local_date__lt=anchor["local_date"])
+                | Q(local_date=anchor["local_date"], pk__lt=anchor["pk"])
+            )
+    questions = list(queryset.order_by("-local_date", "-pk")[: limit + 1])
+    next_before = questions[limit - 1].public_id if len(questions) > limit else None
     return build_views(questions[:limit], viewer), next_before

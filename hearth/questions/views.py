@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hearth.access import current_couple, get_own_or_404, get_visible_or_404
 from hearth.core.errors import ServiceError
-from hearth.core.http import INVALID, parse_date_param, redirect_back
+from hearth.core.http import INVALID, parse_uuid_param, redirect_back
 from hearth.questions import selectors, services
 from hearth.questions.forms import AnswerForm, AnswerReplyForm, FeltHeardForm
 from hearth.questions.models import Answer, AnswerReply, DailyQuestion
@@ -151,7 +151,7 @@ def felt_heard(request, public_id):
 @login_required
 @require_GET
 def history(request):
-    before = parse_date_param(request.GET.get("before"))
+    before = parse_uuid_param(request.GET.get("before"))
     views, next_before = selectors.history(request.user, before=before)
     return render(
         request,

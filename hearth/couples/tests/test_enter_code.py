@@ -105,7 +105,11 @@ class EnterCodeTests(HearthTestCase):
 
     def test_it_rejects_a_paired_person(self):
         response = self.post(self.invitation.code, user=self.alice)
-        self.assertRefused(response, "You are already paired.")
+        # A paired person has no code form on the pairing page, so the refusal
+        # comes as a page of its own.
+        self.assertContains(response, "You are already paired.", status_code=422)
+        self.assertTemplateUsed(response, "couples/invitation_error.html")
+        self.assertNothingCreated()
         self.assertEqual(Membership.objects.filter(user=self.alice, left_at=None).count(), 1)
 
     def test_it_rejects_an_inviter_who_paired_since(self):

@@ -289,15 +289,17 @@ class ApiQuestionsTests(HearthTestCase):
         pat, sam = make_person("Pat"), make_person("Sam")
         couple = make_couple(pat, sam)
         today = couple_today(couple)
+        questions = []
         for back in range(5):
             question = make_question(couple, day=today - timedelta(days=back))
             make_answer(question, sam, text=f"secret {back}")
+            questions.append(question)
         first = self.call("get", "/questions?limit=3", pat).json()
         self.assertEqual(
             [item["date"] for item in first["items"]],
             [(today - timedelta(days=n)).isoformat() for n in range(3)],
         )
-        self.assertEqual(first["next_before"], (today - timedelta(days=2)).isoformat())
+        self.assertEqual(first["next_before"], str(questions[2].public_id))
         second = self.call("get", f"/questions?limit=3&before={first['next_before']}", pat)
         self.assertEqual(len(second.json()["items"]), 2)
         self.assertIsNone(second.json()["next_before"])

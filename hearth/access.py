@@ -70,17 +70,24 @@ class CoupleOwned(models.Model):
 
 
 def current_couple(user):
-    """The person's current couple or None. Cached on the user object for the request."""
+    """The person's current couple or None. Cached on the user object for the request.
+
+    One query loads the couple and both memberships, so the partner comes with it.
+    """
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_hearth_couple"):
-        from hearth.couples.models import Couple
+        from hearth.couples.models import Membership
 
-        user._hearth_couple = (
-            Couple.objects.filter(memberships__user=user, memberships__left_at__isnull=True)
-            .only("id", "public_id", "timezone", "created_at")
-            .first()
+        rows = list(
+            Membership.objects.filter(
+                couple__memberships__user=user,
+                couple__memberships__left_at__isnull=True,
+                left_at__isnull=True,
+            ).select_related("couple", "user")
         )
+        user._hearth_couple = rows[0].couple if rows else None
+        user._hearth_partner = next((r.user for r in rows if r.user_id != user.pk), None)
     return user._hearth_couple
 
 
@@ -90,20 +97,10 @@ def current_couple_id(user) -> int | None:
 
 
 def partner_of(user):
-    """The person's current partner or None. Cached like current_couple."""
+    """The person's current partner or None (loaded with current_couple)."""
     if not user.is_authenticated:
         return None
-    if not hasattr(user, "_hearth_partner"):
-        from hearth.accounts.models import User
-
-        couple_id = current_couple_id(user)
-        user._hearth_partner = (
-            User.objects.filter(memberships__couple_id=couple_id, memberships__left_at__isnull=True)
-            .exclude(pk=user.pk)
-            .first()
-            if couple_id
-            else None
-        )
+    current_couple(user)
     return user._hearth_partner
 
 

@@ -17,6 +17,7 @@ from hearth.checkins.models import (
 )
 from hearth.content import catalog
 from hearth.core.errors import ServiceError
+from hearth.core.freshness import touch
 
 MAX_FEELINGS = 6
 
@@ -166,12 +167,18 @@ def replies_mark_seen(*, checkin: CheckIn, viewer) -> None:
     if checkin.author_id != viewer.pk:
         return
     now = timezone.now()
-    CheckInReply.objects.filter(checkin=checkin, seen_at__isnull=True).exclude(
-        author=viewer
-    ).update(seen_at=now)
-    CheckInReaction.objects.filter(checkin=checkin, seen_at__isnull=True).exclude(
-        author=viewer
-    ).update(seen_at=now)
+    seen = (
+        CheckInReply.objects.filter(checkin=checkin, seen_at__isnull=True)
+        .exclude(author=viewer)
+        .update(seen_at=now)
+    )
+    seen += (
+        CheckInReaction.objects.filter(checkin=checkin, seen_at__isnull=True)
+        .exclude(author=viewer)
+        .update(seen_at=now)
+    )
+    if seen:
+        touch(couple_id=checkin.couple_id, user_ids=[viewer.pk])
 
 
 def checkin_delete(*, checkin: CheckIn, author) -> None:

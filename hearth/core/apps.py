@@ -6,4 +6,4 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from hearth.core import checks  # noqa: F401  (registers system checks)
+        from hearth.core import checks, freshness  # noqa: F401  (registers checks and signals)

@@ -10,6 +10,7 @@ from django.utils.crypto import salted_hmac
 
 from hearth.access import current_couple, forget_couple
 from hearth.core.errors import ServiceError
+from hearth.core.freshness import touch
 from hearth.couples.models import Couple, Invitation, Membership
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -136,6 +137,7 @@ def couple_pair(*, invitation: Invitation, user) -> Couple:
             Membership.objects.filter(
                 user__in=[invitation.inviter_id, user.pk], ended_notice_pending=True
             ).update(ended_notice_pending=False)
+            touch(user_ids=[invitation.inviter_id, user.pk])
             # Any other invitation either of them had out is void now.
             Invitation.objects.filter(
                 inviter__in=[invitation.inviter_id, user.pk],
@@ -171,6 +173,10 @@ def couple_unpair(*, user) -> Couple:
         Membership.objects.filter(couple=couple, left_at__isnull=True).update(
             left_at=now, ended_notice_pending=True
         )
+        touch(
+            couple_id=couple.pk,
+            user_ids=list(couple.memberships.values_list("user_id", flat=True)),
+        )
     forget_couple(user)
     return couple
 
@@ -186,6 +192,7 @@ def couple_set_timezone(*, user, timezone_name: str) -> Couple:
 
 
 def ended_notice_dismiss(*, user) -> None:
-    Membership.objects.filter(user=user, ended_notice_pending=True).update(
+    if Membership.objects.filter(user=user, ended_notice_pending=True).update(
         ended_notice_pending=False
-    )
+    ):
+        touch(user_ids=[user.pk])

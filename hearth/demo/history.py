@@ -14,6 +14,7 @@ from hearth.access import Visibility
 from hearth.checkins.models import CheckIn, CheckInFeeling, CheckInReaction, CheckInReply
 from hearth.content import catalog
 from hearth.content.loader import read_toml
+from hearth.core.freshness import touch
 from hearth.questions.models import Answer, AnswerReply, DailyQuestion
 from hearth.questions.services import question_choose
 
@@ -218,6 +219,7 @@ def history_generate(*, couple, people, first: date, last: date, seed: int) -> d
     DailyQuestion.objects.bulk_create(batch.questions, batch_size=500)
     Answer.objects.bulk_create(batch.answers, batch_size=500)
     AnswerReply.objects.bulk_create(batch.answer_replies, batch_size=500)
+    touch(couple_id=couple.pk, user_ids=[person.pk for person in people])
     return {
         "check-ins": len(batch.checkins),
         "questions": len(batch.questions),

@@ -14,6 +14,7 @@ from hearth.access import Visibility, can_see, current_couple
 from hearth.accounts.models import User
 from hearth.content import catalog, depth_rank
 from hearth.core.errors import ServiceError
+from hearth.core.freshness import touch
 from hearth.couples.models import Couple
 from hearth.questions.models import ANSWER_MAX, REPLY_MAX, Answer, AnswerReply, DailyQuestion
 
@@ -202,9 +203,13 @@ def reply_felt_heard(*, reply: AnswerReply, person, felt_heard: bool = True) -> 
 def replies_mark_seen(*, answer: Answer, viewer) -> None:
     if answer.author_id != viewer.pk:
         return
-    AnswerReply.objects.filter(answer=answer, seen_at__isnull=True).exclude(author=viewer).update(
-        seen_at=timezone.now()
+    seen = (
+        AnswerReply.objects.filter(answer=answer, seen_at__isnull=True)
+        .exclude(author=viewer)
+        .update(seen_at=timezone.now())
     )
+    if seen:
+        touch(couple_id=answer.couple_id, user_ids=[viewer.pk])
 
 
 def solo_preview(user):

@@ -50,7 +50,6 @@ class Case:
 
 WEB_API_ROUTES = {"api:openapi-json", "api:openapi-view", "api:api-root"}
 
-FEELINGS = [{"feeling": "happy", "intensity": 3}]
 CHECKIN_FORM = {
     "feel_happy": "on",
     "intensity_happy": "3",
@@ -360,7 +359,7 @@ WEB_CASES = [
     Case("account_reset_password_from_key_done", "page", "GET", everyone(200, anonymous=200)),
 ]
 
-CHECKIN_JSON = {"feelings": FEELINGS, "closeness": 5, "need": "hug"}
+CHECKIN_JSON = {"feelings": {"happy": 3}, "closeness": 5, "need": {"kind": "hug"}}
 
 API_CASES = [
     Case("api:me_get", "me", "GET", everyone(200, anonymous=401)),
@@ -475,7 +474,7 @@ API_CASES = [
         "api:checkin_reply",
         "to bob's shared",
         "POST",
-        only(201, owners=("alice",), bob=400, anonymous=401),
+        only(201, owners=("alice",), bob=403, anonymous=401),
         args=lambda w: [w.bob_shared_checkin.public_id],
         data=lambda w: {"text": "Thanks"},
     ),
@@ -483,7 +482,7 @@ API_CASES = [
         "api:checkin_react",
         "to bob's shared",
         "PUT",
-        only(200, owners=("alice",), bob=400, anonymous=401),
+        only(200, owners=("alice",), bob=403, anonymous=401),
         args=lambda w: [w.bob_shared_checkin.public_id],
         data=lambda w: {"reaction": "hug"},
     ),
@@ -556,7 +555,7 @@ API_CASES = [
         "api:answer_reply",
         "to alice's released answer",
         "POST",
-        only(201, owners=("bob",), alice=400, anonymous=401),
+        only(201, owners=("bob",), alice=403, anonymous=401),
         args=lambda w: [w.alice_released_answer.public_id],
         data=lambda w: {"text": "Yes"},
     ),
@@ -564,7 +563,7 @@ API_CASES = [
         "api:answer_reply",
         "to alice's sealed answer",
         "POST",
-        only(400, anonymous=401),
+        only(403, anonymous=401),
         args=lambda w: [w.alice_sealed_answer.public_id],
         data=lambda w: {"text": "Yes"},
     ),

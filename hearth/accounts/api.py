@@ -6,7 +6,7 @@ from ninja import Router, Schema
 from hearth.access import current_couple, partner_of
 from hearth.accounts import services
 from hearth.accounts.models import timezone_names
-from hearth.core.api import Text, responses
+from hearth.core.api import Text, responses, timezone_type
 from hearth.core.errors import ServiceError
 
 router = Router(tags=["me"])
@@ -34,7 +34,7 @@ class MeOut(Schema):
 class MeUpdateIn(Schema):
     display_name: Text(40, 1) | None = None
     pronouns: Text(30) | None = None
-    timezone: Text(64) | None = None
+    timezone: timezone_type() | None = None
     comfort_level: ComfortLevel | None = None
 
 

@@ -1,5 +1,5 @@
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from ninja import Field, Query, Router, Schema, Status
@@ -8,39 +8,58 @@ from hearth.access import Visibility, get_own_or_404, get_visible_or_404
 from hearth.accounts.api import PersonOut, person_out
 from hearth.checkins import selectors, services
 from hearth.checkins.models import NEED_WORDS_MAX, NOTE_MAX, REPLY_MAX, CheckIn
-from hearth.core.api import Text, responses
+from hearth.content import catalog
+from hearth.core.api import OneOf, Text, WholeNumber, responses
 
 router = Router(tags=["check-ins"])
 
 
-class FeelingIn(Schema):
-    feeling: Text(40, 1)
-    intensity: int = Field(ge=1, le=5, strict=True)
+FeelingKey = OneOf(catalog.feeling_by_key)
+Intensity = WholeNumber(1, 5)
+PRESET_NEEDS = [need.key for need in catalog.needs if need.key != "own_words"]
+
+
+class PresetNeedIn(Schema):
+    kind: OneOf(PRESET_NEEDS)
+
+
+class OwnWordsNeedIn(Schema):
+    kind: Literal["own_words"]
+    words: Text(NEED_WORDS_MAX, 1)
 
 
 class CheckInIn(Schema):
-    feelings: list[FeelingIn] = Field(min_length=1, max_length=services.MAX_FEELINGS)
-    closeness: int = Field(ge=1, le=7, strict=True)
-    need: Text(24, 1)
-    need_words: Text(NEED_WORDS_MAX) = ""
+    feelings: dict[FeelingKey, Intensity] = Field(
+        min_length=1,
+        max_length=services.MAX_FEELINGS,
+        description="Feeling keys (GET /api/content/feelings) with an intensity from 1 to 5.",
+    )
+    closeness: WholeNumber(1, 7)
+    need: Annotated[PresetNeedIn | OwnWordsNeedIn, Field(discriminator="kind")]
     note: Text(NOTE_MAX) = ""
     visibility: Literal["shared", "private"] = "shared"
 
 
-class FeelingOut(Schema):
+class CheckInNeedOut(Schema):
+    kind: str
+    label: str
+    words: str
+
+
+class CheckInFeelingOut(Schema):
     feeling: str
     label: str
     intensity: int
 
 
-class ReplyOut(Schema):
+class CheckInReplyOut(Schema):
     id: UUID
     author: PersonOut
     text: str
     created_at: datetime
 
 
-class ReactionOut(Schema):
+class CheckInReactionOut(Schema):
     author: PersonOut
     reaction: str
 
@@ -49,14 +68,13 @@ class CheckInOut(Schema):
     id: UUID
     author: PersonOut
     date: date
-    feelings: list[FeelingOut]
+    feelings: list[CheckInFeelingOut]
     closeness: int
-    need: str
-    need_words: str
+    need: CheckInNeedOut
     note: str
     visibility: Literal["shared", "private"]
-    replies: list[ReplyOut]
-    reactions: list[ReactionOut]
+    replies: list[CheckInReplyOut]
+    reactions: list[CheckInReactionOut]
     updated_at: datetime
 
 
@@ -69,12 +87,14 @@ class CheckInPageOut(Schema):
     next_before: date | None = None
 
 
-class ReplyIn(Schema):
+class CheckInReplyIn(Schema):
     text: Text(REPLY_MAX, 1)
 
 
 class ReactionIn(Schema):
-    reaction: Text(24) = Field("", description="A reaction key, or empty to remove mine.")
+    reaction: OneOf(["", *catalog.reaction_by_key]) = Field(
+        "", description="A reaction key (GET /api/content/reactions), or empty to remove mine."
+    )
 
 
 def checkin_out(checkin: CheckIn) -> dict:
@@ -87,8 +107,11 @@ def checkin_out(checkin: CheckIn) -> dict:
             for f in checkin.feelings.all()
         ],
         "closeness": checkin.closeness,
-        "need": checkin.need,
-        "need_words": checkin.need_words,
+        "need": {
+            "kind": checkin.need,
+            "label": checkin.need_info.label if checkin.need_info else checkin.need,
+            "words": checkin.need_words,
+        },
         "note": checkin.note,
         "visibility": checkin.visibility,
         "replies": [
@@ -134,10 +157,10 @@ def checkin_today_get(request):
 def checkin_today_save(request, payload: CheckInIn):
     checkin, _ = services.checkin_save_today(
         author=request.auth,
-        feelings=[services.FeelingChoice(f.feeling, f.intensity) for f in payload.feelings],
+        feelings=[services.FeelingChoice(key, level) for key, level in payload.feelings.items()],
         closeness=payload.closeness,
-        need=payload.need,
-        need_words=payload.need_words,
+        need=payload.need.kind,
+        need_words=getattr(payload.need, "words", ""),
         note=payload.note,
         visibility=Visibility(payload.visibility),
     )
@@ -205,11 +228,11 @@ def checkin_delete(request, checkin_id: UUID):
 
 @router.post(
     "/{checkin_id}/replies",
-    response=responses(201, ReplyOut, 400, 404),
+    response=responses(201, CheckInReplyOut, 400, 404),
     operation_id="checkin_reply",
     summary="Reply to my partner's shared check-in",
 )
-def checkin_reply(request, checkin_id: UUID, payload: ReplyIn):
+def checkin_reply(request, checkin_id: UUID, payload: CheckInReplyIn):
     checkin = get_visible_or_404(CheckIn.objects.all(), request.auth, public_id=checkin_id)
     reply = services.checkin_reply(checkin=checkin, author=request.auth, text=payload.text)
     return Status(

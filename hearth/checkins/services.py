@@ -123,7 +123,9 @@ def checkin_save_today(
 
 def _partner_checkin(checkin: CheckIn, viewer, *, action: str) -> CheckIn:
     if checkin.author_id == viewer.pk:
-        raise ServiceError(f"You can {action} your partner's check-in, not your own.", code="own")
+        raise ServiceError(
+            f"You can {action} your partner's check-in, not your own.", code="own", status=403
+        )
     if checkin.visibility != Visibility.SHARED or not can_see(viewer, checkin):
         raise ServiceError("This check-in isn't shared with you.", code="not_shared", status=404)
     return checkin

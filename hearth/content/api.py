@@ -8,7 +8,7 @@ from hearth.core.api import responses
 router = Router(tags=["content"])
 
 
-class FeelingOut(Schema):
+class ContentFeelingOut(Schema):
     key: str
     label: str
 
@@ -17,10 +17,10 @@ class FeelingGroupOut(Schema):
     key: str
     label: str
     tone: Literal["pleasant", "unpleasant", "mixed"]
-    feelings: list[FeelingOut]
+    feelings: list[ContentFeelingOut]
 
 
-class ChoiceOut(Schema):
+class ContentChoiceOut(Schema):
     key: str
     label: str
 
@@ -45,7 +45,7 @@ def content_feelings(request):
 
 @router.get(
     "/needs",
-    response=responses(200, list[ChoiceOut]),
+    response=responses(200, list[ContentChoiceOut]),
     operation_id="content_needs",
     summary="What someone may need today",
 )
@@ -55,7 +55,7 @@ def content_needs(request):
 
 @router.get(
     "/reactions",
-    response=responses(200, list[ChoiceOut]),
+    response=responses(200, list[ContentChoiceOut]),
     operation_id="content_reactions",
     summary="Reactions to a check-in",
 )

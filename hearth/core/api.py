@@ -1,12 +1,12 @@
 """Shared pieces of the JSON API: error shape, text types, auth, response maps."""
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.http import Http404
 from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 
 from hearth.accounts.services import token_authenticate
 from hearth.core.errors import ServiceError
@@ -24,10 +24,42 @@ def _printable(value: str) -> str:
 
 
 def Text(max_length: int, min_length: int = 0) -> Any:
-    """A string with a length limit that the database can store."""
+    """A string with a length limit that the database can store.
+
+    A required text (min_length >= 1) must also hold something other than spaces,
+    said in the schema as a pattern, so the OpenAPI document is exact.
+    """
+    # No NUL anywhere (PostgreSQL cannot store it); something other than spaces if required.
+    pattern = r"^[^\x00]*\S[^\x00]*$" if min_length else r"^[^\x00]*$"
     return Annotated[
-        str, Field(min_length=min_length, max_length=max_length), AfterValidator(_printable)
+        str,
+        Field(min_length=min_length, max_length=max_length, pattern=pattern),
+        AfterValidator(_printable),
     ]
+
+
+def _json_integer(value: Any) -> Any:
+    # JSON Schema's integer: 3 and 3.0, but never true/false or "3".
+    if isinstance(value, bool | str):
+        raise ValueError("Input should be a whole number.")
+    return value
+
+
+def WholeNumber(low: int, high: int) -> Any:
+    """An integer from low to high, as JSON Schema's `integer` means it."""
+    # The bounds come before the validator so they appear in the JSON schema.
+    return Annotated[int, Field(ge=low, le=high), BeforeValidator(_json_integer)]
+
+
+def OneOf(keys) -> Any:
+    """A string that must be one of `keys` (an enum in the schema)."""
+    return Literal[tuple(keys)]
+
+
+def timezone_type() -> Any:
+    from hearth.accounts.models import timezone_names
+
+    return OneOf(timezone_names())
 
 
 class FieldErrorOut(Schema):
@@ -41,7 +73,7 @@ class ErrorOut(Schema):
     errors: list[FieldErrorOut] = []
 
 
-COMMON_ERRORS = (401, 403, 422)
+COMMON_ERRORS = (400, 401, 403, 422)
 
 
 def responses(ok: int, schema, *errors: int) -> dict:

@@ -6,7 +6,8 @@ import re
 SECRET_PATHS = re.compile(
     r"(/pair/join/|/accounts/confirm-email/|/accounts/password/reset/key/)[^\s/\"?]+"
 )
-BEARER = re.compile(r"(Bearer\s+)\S+", re.IGNORECASE)
+# A bearer token: long and token-like, so the word "Bearer" in prose stays as it is.
+BEARER = re.compile(r"(Bearer\s+)(?:hth_\S+|[A-Za-z0-9_\-.~+/=]{16,})", re.IGNORECASE)
 
 
 def redact(text: str) -> str:

@@ -10,7 +10,7 @@ from ninja import Router, Schema, Status
 from hearth.access import current_couple, partner_of
 from hearth.accounts.api import PersonOut, person_out
 from hearth.accounts.models import timezone_names
-from hearth.core.api import Text, responses
+from hearth.core.api import Text, responses, timezone_type
 from hearth.core.errors import ServiceError
 from hearth.couples import services
 from hearth.couples.models import Invitation
@@ -40,8 +40,14 @@ class PairingOut(Schema):
 
 
 class AcceptIn(Schema):
-    code: Text(20) = ""
-    token: Text(64) = ""
+    """The invitation's code or its link token (at least one)."""
+
+    code: Text(20, 1) = None
+    token: Text(64, 1) = None
+
+    model_config = {
+        "json_schema_extra": {"anyOf": [{"required": ["code"]}, {"required": ["token"]}]}
+    }
 
 
 class UnpairIn(Schema):
@@ -49,7 +55,7 @@ class UnpairIn(Schema):
 
 
 class CoupleUpdateIn(Schema):
-    timezone: Text(64)
+    timezone: timezone_type()
 
 
 def invitation_out(request, invitation: Invitation) -> dict:
@@ -142,7 +148,7 @@ def invitation_accept(request, payload: AcceptIn):
         request, group="pairing-code", key="user_or_ip", rate=CODE_RATE, increment=True
     ):
         raise ServiceError("Too many tries. Please wait an hour.", code="rate_limited", status=429)
-    invitation = services.invitation_find(code=payload.code, token=payload.token)
+    invitation = services.invitation_find(code=payload.code or "", token=payload.token or "")
     services.invitation_check(invitation=invitation, user=request.auth)
     services.couple_pair(invitation=invitation, user=request.auth)
     return pairing_out(request, request.auth)

@@ -195,8 +195,10 @@ def history_generate(*, couple, people, first: date, last: date, seed: int) -> d
     used_keys: list[str] = []
     day = first
     while day <= last:
-        rng = random.Random(f"{seed}:{couple.public_id}:{day.isoformat()}")
-        for person in people:
+        # One random stream per person and day, and one for the day's question, so
+        # a day that already has some rows never shifts what the others would be.
+        for position, person in enumerate(people):
+            rng = random.Random(f"{seed}:{couple.public_id}:{day.isoformat()}:{position}")
             if (person.pk, day) in have_checkin or rng.random() > 0.8:
                 continue
             checkin = _checkin(
@@ -207,6 +209,7 @@ def history_generate(*, couple, people, first: date, last: date, seed: int) -> d
                 batch, rng, checkin=checkin, partner=partner, couple=couple, zone=zone
             )
         if day not in have_question:
+            rng = random.Random(f"{seed}:{couple.public_id}:{day.isoformat()}:question")
             _question_day(
                 batch, rng, couple=couple, people=people, day=day, zone=zone, used_keys=used_keys
             )

@@ -60,7 +60,7 @@ class AnswerIn(Schema):
     text: Text(ANSWER_MAX, 1)
 
 
-class ReplyIn(Schema):
+class AnswerReplyIn(Schema):
     text: Text(REPLY_MAX, 1)
 
 
@@ -212,7 +212,7 @@ answers_router = Router(tags=["daily question"])
     operation_id="answer_reply",
     summary="Reply to my partner's revealed answer",
 )
-def answer_reply(request, answer_id: UUID, payload: ReplyIn):
+def answer_reply(request, answer_id: UUID, payload: AnswerReplyIn):
     answer = get_visible_or_404(Answer.objects.all(), request.auth, public_id=answer_id)
     reply = services.answer_reply(answer=answer, author=request.auth, text=payload.text)
     return Status(201, reply_out(reply))

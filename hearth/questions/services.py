@@ -173,7 +173,9 @@ def answer_delete(*, answer: Answer, author) -> None:
 
 def answer_reply(*, answer: Answer, author, text: str) -> AnswerReply:
     if answer.author_id == author.pk:
-        raise ServiceError("You can reply to your partner's answer, not your own.", code="own")
+        raise ServiceError(
+            "You can reply to your partner's answer, not your own.", code="own", status=403
+        )
     if answer.passed or not can_see(author, answer):
         raise ServiceError("This answer isn't revealed to you.", code="sealed", status=404)
     text = _clean(text, limit=REPLY_MAX, what="a reply")

@@ -127,4 +127,4 @@ class HomeFragmentCacheTests(HearthTestCase):
         question = self.world.question_today
         self.clients[self.alice.pk].get(reverse("questions:detail", args=[question.public_id]))
         page = self.home(self.alice)
-        self.assertNotIn(f"questions/{question.public_id}/\">Bob replied to your answer", page)
+        self.assertNotIn(f'questions/{question.public_id}/">Bob replied to your answer', page)

@@ -1,0 +1,50 @@
+"""What people write never reaches the database file in plain text.
+
+Runs the real app against a fresh SQLite file (in its own process, as in
+production), writes a check-in note, a reply and an answer, and scans the
+database file and its write-ahead log byte by byte. A display name (not
+encrypted, by design) is the control that shows the scan finds plain text.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = """
+from hearth.testing import make_person, make_couple, make_question
+from hearth.checkins.services import checkin_save_today, checkin_reply, FeelingChoice
+from hearth.questions.services import answer_submit
+a, b = make_person("ControlNameMarkerQ7"), make_person("Other")
+couple = make_couple(a, b)
+c, _ = checkin_save_today(author=a, feelings=[FeelingChoice("happy", 3)], closeness=5,
+    need="own_words", need_words="NeedWordsMarkerZ3", note="NoteMarkerX91 sécret")
+checkin_reply(checkin=c, author=b, text="ReplyMarkerK44")
+answer_submit(daily_question=make_question(couple), author=a, text="AnswerMarkerJ08")
+"""
+
+
+def test_free_text_is_not_in_the_database_file(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="hearth.settings",
+        DEBUG="0",
+        SECRET_KEY="encryption-test-" + "x" * 40,
+        HEARTH_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        HEARTH_DATA_DIR=str(tmp_path),
+    )
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "shell", "-c", SCRIPT], env=env, check=True, cwd=ROOT)
+
+    files = [p for p in tmp_path.iterdir() if p.name.startswith("hearth.sqlite3")]
+    assert files, "no database file was written"
+    data = b"".join(p.read_bytes() for p in files)
+    assert b"ControlNameMarkerQ7" in data, "the scan should find unencrypted text"
+    for secret in ("NoteMarkerX91", "NeedWordsMarkerZ3", "ReplyMarkerK44", "AnswerMarkerJ08"):
+        assert secret.encode() not in data, f"{secret} is stored in plain text"
+        assert secret.encode("utf-16-le") not in data

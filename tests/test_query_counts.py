@@ -1,0 +1,117 @@
+"""Every page costs the same number of queries with a week or a year of history.
+
+A couple gets 7 days of generated history, each page's queries are counted,
+then 358 more days are added and the count must not change. Pages that list
+history page through it; pages about today look only at today.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from hearth.accounts.services import token_create
+from hearth.checkins.models import CheckIn
+from hearth.demo.history import history_generate
+from hearth.questions.models import DailyQuestion
+from hearth.questions.services import couple_today, question_for_today
+from hearth.testing import make_couple, make_person
+
+WEB_PAGES = [
+    "/",
+    "/checkin/",
+    "/checkins/",
+    "/checkins/?whose=partner",
+    "/checkins/{checkin}/",
+    "/questions/",
+    "/questions/{question}/",
+    "/questions/{today}/",
+    "/pair/",
+    "/settings/",
+    "/settings/tokens/",
+    "/settings/pairing/",
+    "/safety/",
+]
+API_PAGES = [
+    "/api/me",
+    "/api/pairing",
+    "/api/checkins/today",
+    "/api/checkins",
+    "/api/checkins/partner",
+    "/api/checkins/partner/today",
+    "/api/checkins/{checkin}",
+    "/api/questions/today",
+    "/api/questions",
+    "/api/questions/{question}",
+    "/api/content/feelings",
+]
+
+
+@pytest.fixture
+def couple_with_history(db):
+    pat, sam = make_person("Pat"), make_person("Sam")
+    couple = make_couple(pat, sam)
+    today = couple_today(couple)
+    history_generate(
+        couple=couple, people=[pat, sam], first=today - timedelta(days=7),
+        last=today - timedelta(days=1), seed=7,
+    )
+    return pat, sam, couple, today
+
+
+def measure(client: Client, url: str, headers: dict) -> int:
+    caches["pages"].clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    assert response.status_code in (200, 302), (url, response.status_code)
+    return len(queries)
+
+
+def all_counts(pat, sam, couple, today) -> dict:
+    checkin = CheckIn.objects.filter(author=sam, visibility="shared").order_by("-local_date")[0]
+    question = DailyQuestion.objects.filter(couple=couple, local_date=today - timedelta(days=1))[0]
+    today_question = question_for_today(couple=couple)
+    ids = {"checkin": checkin.public_id, "question": question.public_id,
+           "today": today_question.public_id}
+    browser = Client()
+    browser.force_login(pat)
+    api = Client()
+    token = {"HTTP_AUTHORIZATION": "Bearer " + token_create(user=pat, name="count")[1]}
+    counts = {}
+    for page in WEB_PAGES:
+        url = page.format(**ids)
+        measure(browser, url, {})  # first visit may create the day's question
+        counts[page] = measure(browser, url, {})
+    for page in API_PAGES:
+        url = page.format(**ids)
+        measure(api, url, token)
+        counts[page] = measure(api, url, token)
+    return counts
+
+
+def test_query_counts_do_not_grow_with_history(couple_with_history):
+    pat, sam, couple, today = couple_with_history
+    week = all_counts(pat, sam, couple, today)
+    added = history_generate(
+        couple=couple, people=[pat, sam], first=today - timedelta(days=365),
+        last=today - timedelta(days=8), seed=7,
+    )
+    assert added["questions"] == 358
+    year = all_counts(pat, sam, couple, today)
+    grown = {page: (week[page], year[page]) for page in week if year[page] != week[page]}
+    assert not grown, f"query counts changed with a year of history (week, year): {grown}"
+
+
+def test_the_cached_home_page_needs_only_the_session_user_and_couple(couple_with_history):
+    pat, _, _, _ = couple_with_history
+    client = Client()
+    client.force_login(pat)
+    client.get("/")  # creates the day's question (which bumps the couple's version)
+    client.get("/")  # renders and stores the page
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    assert response.status_code == 200
+    assert len(queries) == 3, [q["sql"] for q in queries]

@@ -34,10 +34,11 @@ def map_path_parameters(context, path_parameters):
 def remember_world(world) -> None:
     KNOWN_IDS.clear()
     KNOWN_IDS.update(
-        checkin_id=[str(world.bob_shared_checkin.public_id),
-                    str(world.alice_private_checkin.public_id)],
-        question_id=[str(world.question_today.public_id),
-                     str(world.question_yesterday.public_id)],
+        checkin_id=[
+            str(world.bob_shared_checkin.public_id),
+            str(world.alice_private_checkin.public_id),
+        ],
+        question_id=[str(world.question_today.public_id), str(world.question_yesterday.public_id)],
         answer_id=[str(world.bob_released_answer.public_id)],
         reply_id=[str(world.bob_reply_on_alice_answer.public_id)],
         invitation_id=[str(world.dan_invitation.public_id)],
@@ -70,5 +71,7 @@ def test_operation_conforms_to_its_schema(label, live_server, transactional_db):
 def test_zz_report_counts():
     """Prints how many requests the tests above made (pytest runs this file in order)."""
     total = sum(n for key, n in CALLS.items() if key != "5xx")
-    print(f"\nschemathesis: {total} requests over {len(CALLS) - 1} operations, "
-          f"{CALLS['5xx']} server errors")
+    print(
+        f"\nschemathesis: {total} requests over {len(CALLS) - 1} operations, "
+        f"{CALLS['5xx']} server errors"
+    )

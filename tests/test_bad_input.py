@@ -51,14 +51,19 @@ def web(world, who="alice"):
 
 def api(world, who="alice"):
     client = Client()
-    client.defaults["HTTP_AUTHORIZATION"] = "Bearer " + token_create(
-        user=getattr(world, who), name="bad-input"
-    )[1]
+    client.defaults["HTTP_AUTHORIZATION"] = (
+        "Bearer " + token_create(user=getattr(world, who), name="bad-input")[1]
+    )
     return client
 
 
-CHECKIN = {"feel_happy": "on", "intensity_happy": "3", "closeness": "5", "need": "hug",
-           "visibility": "shared"}
+CHECKIN = {
+    "feel_happy": "on",
+    "intensity_happy": "3",
+    "closeness": "5",
+    "need": "hug",
+    "visibility": "shared",
+}
 
 WEB_CASES = [
     # (label, who, route name, args from world, data)
@@ -68,10 +73,20 @@ WEB_CASES = [
     ("check-in intensity 6", "alice", "checkins:today", None, {**CHECKIN, "intensity_happy": "6"}),
     ("check-in unknown need", "alice", "checkins:today", None, {**CHECKIN, "need": "cake"}),
     ("check-in note too long", "alice", "checkins:today", None, {**CHECKIN, "note": LONG}),
-    ("check-in own words empty", "alice", "checkins:today", None,
-     {**CHECKIN, "need": "own_words", "need_words": "  "}),
-    ("check-in own words too long", "alice", "checkins:today", None,
-     {**CHECKIN, "need": "own_words", "need_words": LONG}),
+    (
+        "check-in own words empty",
+        "alice",
+        "checkins:today",
+        None,
+        {**CHECKIN, "need": "own_words", "need_words": "  "},
+    ),
+    (
+        "check-in own words too long",
+        "alice",
+        "checkins:today",
+        None,
+        {**CHECKIN, "need": "own_words", "need_words": LONG},
+    ),
     ("check-in sealed", "alice", "checkins:today", None, {**CHECKIN, "visibility": "sealed"}),
     ("reply empty", "alice", "checkins:reply", "bob_shared_checkin", {"text": "  "}),
     ("reply too long", "alice", "checkins:reply", "bob_shared_checkin", {"text": LONG}),
@@ -89,12 +104,27 @@ WEB_CASES = [
     ("unpair unconfirmed", "bob", "couples:unpair", None, {}),
     ("couple zone unknown", "bob", "couples:settings", None, {"timezone": "Mars/Base"}),
     ("profile empty", "alice", "accounts:settings", None, {}),
-    ("profile name too long", "alice", "accounts:settings", None,
-     {"display_name": LONG, "timezone": "UTC", "comfort_level": "light"}),
-    ("profile zone unknown", "alice", "accounts:settings", None,
-     {"display_name": "A", "timezone": "Mars/Base", "comfort_level": "light"}),
-    ("profile comfort unknown", "alice", "accounts:settings", None,
-     {"display_name": "A", "timezone": "UTC", "comfort_level": "extreme"}),
+    (
+        "profile name too long",
+        "alice",
+        "accounts:settings",
+        None,
+        {"display_name": LONG, "timezone": "UTC", "comfort_level": "light"},
+    ),
+    (
+        "profile zone unknown",
+        "alice",
+        "accounts:settings",
+        None,
+        {"display_name": "A", "timezone": "Mars/Base", "comfort_level": "light"},
+    ),
+    (
+        "profile comfort unknown",
+        "alice",
+        "accounts:settings",
+        None,
+        {"display_name": "A", "timezone": "UTC", "comfort_level": "extreme"},
+    ),
     ("token name empty", "alice", "accounts:tokens", None, {"name": " "}),
     ("token name too long", "alice", "accounts:tokens", None, {"name": LONG}),
 ]
@@ -144,35 +174,85 @@ API_CASES = [
     ("check-in empty", "put", "/api/checkins/today", None, {}),
     ("check-in not json", "put", "/api/checkins/today", None, "{not json"),
     ("check-in closeness 0", "put", "/api/checkins/today", None, {**GOOD_CHECKIN, "closeness": 0}),
-    ("check-in closeness text", "put", "/api/checkins/today", None,
-     {**GOOD_CHECKIN, "closeness": "5"}),
-    ("check-in closeness true", "put", "/api/checkins/today", None,
-     {**GOOD_CHECKIN, "closeness": True}),
-    ("check-in feelings not a list", "put", "/api/checkins/today", None,
-     {**GOOD_CHECKIN, "feelings": "happy"}),
-    ("check-in seven feelings", "put", "/api/checkins/today", None,
-     {**GOOD_CHECKIN, "feelings": [{"feeling": f"f{i}", "intensity": 1} for i in range(7)]}),
-    ("check-in unknown feeling", "put", "/api/checkins/today", None,
-     {**GOOD_CHECKIN, "feelings": [{"feeling": "zany", "intensity": 1}]}),
-    ("check-in same feeling twice", "put", "/api/checkins/today", None,
-     {**GOOD_CHECKIN, "feelings": FEELINGS * 2}),
+    (
+        "check-in closeness text",
+        "put",
+        "/api/checkins/today",
+        None,
+        {**GOOD_CHECKIN, "closeness": "5"},
+    ),
+    (
+        "check-in closeness true",
+        "put",
+        "/api/checkins/today",
+        None,
+        {**GOOD_CHECKIN, "closeness": True},
+    ),
+    (
+        "check-in feelings not a list",
+        "put",
+        "/api/checkins/today",
+        None,
+        {**GOOD_CHECKIN, "feelings": "happy"},
+    ),
+    (
+        "check-in seven feelings",
+        "put",
+        "/api/checkins/today",
+        None,
+        {**GOOD_CHECKIN, "feelings": [{"feeling": f"f{i}", "intensity": 1} for i in range(7)]},
+    ),
+    (
+        "check-in unknown feeling",
+        "put",
+        "/api/checkins/today",
+        None,
+        {**GOOD_CHECKIN, "feelings": [{"feeling": "zany", "intensity": 1}]},
+    ),
+    (
+        "check-in same feeling twice",
+        "put",
+        "/api/checkins/today",
+        None,
+        {**GOOD_CHECKIN, "feelings": FEELINGS * 2},
+    ),
     ("check-in unknown need", "put", "/api/checkins/today", None, {**GOOD_CHECKIN, "need": "cake"}),
     ("check-in note too long", "put", "/api/checkins/today", None, {**GOOD_CHECKIN, "note": LONG}),
     ("check-in NUL", "put", "/api/checkins/today", None, {**GOOD_CHECKIN, "note": "a\x00b"}),
-    ("check-in lone surrogate", "put", "/api/checkins/today", None,
-     '{"feelings": [{"feeling": "happy", "intensity": 3}], "closeness": 5, "need": "hug", '
-     '"note": "\\ud800"}'),
-    ("check-in visibility sealed", "put", "/api/checkins/today", None,
-     {**GOOD_CHECKIN, "visibility": "sealed"}),
+    (
+        "check-in lone surrogate",
+        "put",
+        "/api/checkins/today",
+        None,
+        '{"feelings": [{"feeling": "happy", "intensity": 3}], "closeness": 5, "need": "hug", '
+        '"note": "\\ud800"}',
+    ),
+    (
+        "check-in visibility sealed",
+        "put",
+        "/api/checkins/today",
+        None,
+        {**GOOD_CHECKIN, "visibility": "sealed"},
+    ),
     ("reply empty", "post", "/api/checkins/{}/replies", "bob_shared_checkin", {"text": ""}),
     ("reply too long", "post", "/api/checkins/{}/replies", "bob_shared_checkin", {"text": LONG}),
-    ("reaction unknown", "put", "/api/checkins/{}/reaction", "bob_shared_checkin",
-     {"reaction": "nope"}),
+    (
+        "reaction unknown",
+        "put",
+        "/api/checkins/{}/reaction",
+        "bob_shared_checkin",
+        {"reaction": "nope"},
+    ),
     ("answer empty", "put", "/api/questions/{}/answer", "question_today", {"text": ""}),
     ("answer spaces", "put", "/api/questions/{}/answer", "question_today", {"text": "   "}),
     ("answer too long", "put", "/api/questions/{}/answer", "question_today", {"text": LONG}),
-    ("answer unknown question", "put", f"/api/questions/{uuid.uuid4()}/answer", None,
-     {"text": "hello"}),
+    (
+        "answer unknown question",
+        "put",
+        f"/api/questions/{uuid.uuid4()}/answer",
+        None,
+        {"text": "hello"},
+    ),
     ("answer bad id", "put", "/api/questions/not-a-uuid/answer", None, {"text": "hello"}),
     ("me name empty", "patch", "/api/me", None, {"display_name": ""}),
     ("me name spaces", "patch", "/api/me", None, {"display_name": "   "}),
@@ -203,19 +283,23 @@ def test_api_refuses_bad_input_and_changes_nothing(case, world):
 def test_script_text_is_stored_as_written_and_shown_escaped(world):
     alice, bob = web(world, "alice"), web(world, "bob")
     alice.post(reverse("checkins:today"), {**CHECKIN, "note": SCRIPT})
-    alice.post(reverse("checkins:reply", args=[world.bob_shared_checkin.public_id]),
-               {"text": SCRIPT})
-    bob.post(reverse("questions:answer", args=[world.question_today.public_id]),
-             {"text": SCRIPT})
-    alice.post(reverse("accounts:settings"),
-               {"display_name": "Al<b>ice</b>", "timezone": "UTC", "comfort_level": "light"})
+    alice.post(
+        reverse("checkins:reply", args=[world.bob_shared_checkin.public_id]), {"text": SCRIPT}
+    )
+    bob.post(reverse("questions:answer", args=[world.question_today.public_id]), {"text": SCRIPT})
+    alice.post(
+        reverse("accounts:settings"),
+        {"display_name": "Al<b>ice</b>", "timezone": "UTC", "comfort_level": "light"},
+    )
     pages = {
         "alice home": alice.get("/"),
         "bob home": bob.get("/"),
-        "bob check-in": bob.get(reverse("checkins:detail",
-                                        args=[world.bob_shared_checkin.public_id])),
-        "alice question": alice.get(reverse("questions:detail",
-                                            args=[world.question_today.public_id])),
+        "bob check-in": bob.get(
+            reverse("checkins:detail", args=[world.bob_shared_checkin.public_id])
+        ),
+        "alice question": alice.get(
+            reverse("questions:detail", args=[world.question_today.public_id])
+        ),
         "alice history": alice.get(reverse("checkins:history")),
         "bob questions": bob.get(reverse("questions:history")),
     }

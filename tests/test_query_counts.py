@@ -56,8 +56,11 @@ def couple_with_history(db):
     couple = make_couple(pat, sam)
     today = couple_today(couple)
     history_generate(
-        couple=couple, people=[pat, sam], first=today - timedelta(days=7),
-        last=today - timedelta(days=1), seed=7,
+        couple=couple,
+        people=[pat, sam],
+        first=today - timedelta(days=7),
+        last=today - timedelta(days=1),
+        seed=7,
     )
     return pat, sam, couple, today
 
@@ -74,8 +77,11 @@ def all_counts(pat, sam, couple, today) -> dict:
     checkin = CheckIn.objects.filter(author=sam, visibility="shared").order_by("-local_date")[0]
     question = DailyQuestion.objects.filter(couple=couple, local_date=today - timedelta(days=1))[0]
     today_question = question_for_today(couple=couple)
-    ids = {"checkin": checkin.public_id, "question": question.public_id,
-           "today": today_question.public_id}
+    ids = {
+        "checkin": checkin.public_id,
+        "question": question.public_id,
+        "today": today_question.public_id,
+    }
     browser = Client()
     browser.force_login(pat)
     api = Client()
@@ -96,8 +102,11 @@ def test_query_counts_do_not_grow_with_history(couple_with_history):
     pat, sam, couple, today = couple_with_history
     week = all_counts(pat, sam, couple, today)
     added = history_generate(
-        couple=couple, people=[pat, sam], first=today - timedelta(days=365),
-        last=today - timedelta(days=8), seed=7,
+        couple=couple,
+        people=[pat, sam],
+        first=today - timedelta(days=365),
+        last=today - timedelta(days=8),
+        seed=7,
     )
     assert added["questions"] == 358
     year = all_counts(pat, sam, couple, today)

@@ -23,6 +23,11 @@ def _printable(value: str) -> str:
     return value
 
 
+# Every character Python's str.strip() removes, spelled out: regex engines (the
+# JSON Schema's ECMA, Python's, pydantic's Rust) disagree on what \s means.
+SPACES = "".join(f"\\u{ord(ch):04x}" for ch in map(chr, range(0x10000)) if ch.isspace())
+
+
 def Text(max_length: int, min_length: int = 0) -> Any:
     """A string with a length limit that the database can store.
 
@@ -30,7 +35,7 @@ def Text(max_length: int, min_length: int = 0) -> Any:
     said in the schema as a pattern, so the OpenAPI document is exact.
     """
     # No NUL anywhere (PostgreSQL cannot store it); something other than spaces if required.
-    pattern = r"^[^\x00]*\S[^\x00]*$" if min_length else r"^[^\x00]*$"
+    pattern = f"^[^\\x00]*[^\\x00{SPACES}][^\\x00]*$" if min_length else r"^[^\x00]*$"
     return Annotated[
         str,
         Field(min_length=min_length, max_length=max_length, pattern=pattern),

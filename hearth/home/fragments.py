@@ -16,8 +16,6 @@ from django.template.loader import render_to_string
 from hearth.access import current_couple
 from hearth.questions.services import couple_today
 
-TEMPLATE_GENERATION = "1"  # change to drop every cached fragment after a template change
-
 
 def fragment_key(request) -> str:
     user = request.user
@@ -25,7 +23,6 @@ def fragment_key(request) -> str:
     get_token(request)  # makes sure the browser has a CSRF secret
     secret = request.META.get("CSRF_COOKIE", "")
     parts = [
-        TEMPLATE_GENERATION,
         str(user.pk),
         str(user.content_version),
         user.local_today().isoformat(),

@@ -105,9 +105,12 @@ class ApiMeTests(HearthTestCase):
         self.assertEqual(User.objects.get(pk=self.alice.pk).email, "alice@example.org")
 
     def test_patch_rejects_an_unknown_time_zone(self):
-        response = self.patch({"timezone": "Mars/Olympus", "pronouns": "she/her"})
-        self.assertEqual(response.status_code, 400)
-        self.assertEqual(response.json()["code"], "timezone")
+        for name in ("Mars/Olympus", "", "europe/london"):
+            response = self.patch({"timezone": name, "pronouns": "she/her"})
+            self.assertEqual(response.status_code, 422, name)
+            self.assertEqual(response.json()["code"], "invalid")
+            self.assertEqual(response.json()["errors"][0]["field"], "timezone")
+        # Nothing is saved, not even the valid pronouns sent alongside.
         self.assertUnchanged()
 
     def test_patch_rejects_a_long_name(self):
@@ -122,9 +125,15 @@ class ApiMeTests(HearthTestCase):
         self.assertUnchanged()
 
     def test_patch_rejects_a_blank_name(self):
-        response = self.patch({"display_name": "   "})
-        self.assertEqual(response.status_code, 400)
-        self.assertEqual(response.json()["code"], "empty")
+        for name in ("   ", "\t\n", "\u00a0"):
+            response = self.patch({"display_name": name})
+            self.assertEqual(response.status_code, 422, repr(name))
+            self.assertEqual(response.json()["code"], "invalid")
+            self.assertEqual(response.json()["errors"][0]["field"], "display_name")
+        # U+001C..U+001F are spaces to Python's strip(); the schema's pattern agrees.
+        response = self.patch({"display_name": "\x1e"})
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(response.json()["code"], "invalid")
         self.assertUnchanged()
 
     def test_patch_rejects_an_empty_name(self):

@@ -41,6 +41,7 @@ class ApiCheckinsTests(HearthTestCase):
         self.assertEqual(
             checkin["feelings"], [{"feeling": "happy", "label": "happy", "intensity": 3}]
         )
+        self.assertEqual(checkin["need"], {"kind": "talk", "label": "To talk", "words": ""})
         self.assertEqual(
             [reply["text"] for reply in checkin["replies"]],
             [self.world.bob_reply_on_alice_checkin.text],
@@ -264,7 +265,7 @@ class ApiCheckinsTests(HearthTestCase):
     def test_reply_refuses_my_own_checkin(self):
         checkin = self.world.alice_shared_checkin
         response = self.call("post", f"/{checkin.public_id}/replies", self.alice, {"text": "Me"})
-        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.status_code, 403)
         self.assertEqual(response.json()["code"], "own")
         self.assertEqual(
             response.json()["detail"], "You can reply to your partner's check-in, not your own."
@@ -297,9 +298,16 @@ class ApiCheckinsTests(HearthTestCase):
 
     def test_reply_refuses_blank_text(self):
         checkin = self.world.bob_shared_checkin
-        response = self.call("post", f"/{checkin.public_id}/replies", self.alice, {"text": "  "})
-        self.assertEqual(response.status_code, 400)
-        self.assertEqual(response.json()["code"], "empty")
+        path = f"/{checkin.public_id}/replies"
+        for text in ("  ", "\t\n", "\u00a0\u2003"):
+            response = self.call("post", path, self.alice, {"text": text})
+            self.assertEqual(response.status_code, 422, repr(text))
+            self.assertEqual(response.json()["code"], "invalid")
+            self.assertEqual(response.json()["errors"][0]["field"], "text")
+        # U+001C..U+001F are spaces to Python's strip(); the schema's pattern agrees.
+        response = self.call("post", path, self.alice, {"text": "\x1f"})
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(response.json()["code"], "invalid")
         self.assertFalse(self.new_replies().exists())
 
     def test_reply_rejects_long_text(self):
@@ -351,11 +359,24 @@ class ApiCheckinsTests(HearthTestCase):
 
     def test_react_rejects_an_unknown_reaction(self):
         checkin = self.world.bob_shared_checkin
-        body = {"reaction": "thumbs_down"}
-        response = self.call("put", f"/{checkin.public_id}/reaction", self.alice, body)
-        self.assertEqual(response.status_code, 400)
-        self.assertEqual(response.json()["code"], "unknown_reaction")
+        for reaction in ("thumbs_down", " ", "HEART"):
+            body = {"reaction": reaction}
+            response = self.call("put", f"/{checkin.public_id}/reaction", self.alice, body)
+            self.assertEqual(response.status_code, 422, reaction)
+            self.assertEqual(response.json()["code"], "invalid")
+            self.assertEqual(response.json()["errors"][0]["field"], "reaction")
         self.assertFalse(CheckInReaction.objects.exists())
+
+    def test_react_rejects_null(self):
+        checkin = self.world.bob_shared_checkin
+        CheckInReaction.objects.create(
+            checkin=checkin, couple=self.world.couple, author=self.alice, reaction="hug"
+        )
+        body = {"reaction": None}
+        response = self.call("put", f"/{checkin.public_id}/reaction", self.alice, body)
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(response.json()["errors"][0]["field"], "reaction")
+        self.assertEqual(CheckInReaction.objects.get().reaction, "hug")
 
     def test_react_rejects_nul_and_lone_surrogates(self):
         checkin = self.world.bob_shared_checkin
@@ -367,10 +388,14 @@ class ApiCheckinsTests(HearthTestCase):
 
     def test_react_refuses_my_own_checkin(self):
         checkin = self.world.alice_shared_checkin
-        body = {"reaction": "heart"}
-        response = self.call("put", f"/{checkin.public_id}/reaction", self.alice, body)
-        self.assertEqual(response.status_code, 400)
-        self.assertEqual(response.json()["code"], "own")
+        for reaction in ("heart", ""):
+            body = {"reaction": reaction}
+            response = self.call("put", f"/{checkin.public_id}/reaction", self.alice, body)
+            self.assertEqual(response.status_code, 403)
+            self.assertEqual(response.json()["code"], "own")
+            self.assertEqual(
+                response.json()["detail"], "You can react to your partner's check-in, not your own."
+            )
         self.assertFalse(CheckInReaction.objects.exists())
 
     def test_react_gives_404_for_private_and_not_visible_checkins(self):

@@ -67,9 +67,17 @@ class ApiPairingTests(HearthTestCase):
         )
 
     def test_patch_rejects_an_unknown_time_zone(self):
-        response = self.patch(self.alice, {"timezone": "Mars/Olympus"})
-        self.assertEqual(response.status_code, 400)
-        self.assertEqual(response.json()["code"], "timezone")
+        for name in ("Mars/Olympus", "", "europe/paris", None):
+            response = self.patch(self.alice, {"timezone": name})
+            self.assertEqual(response.status_code, 422, name)
+            self.assertEqual(response.json()["code"], "invalid")
+            self.assertEqual(response.json()["errors"][0]["field"], "timezone")
+        self.assertEqual(self.couple_timezone(), "Europe/London")
+
+    def test_patch_requires_the_time_zone(self):
+        response = self.patch(self.alice, {})
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(response.json()["errors"][0]["field"], "timezone")
         self.assertEqual(self.couple_timezone(), "Europe/London")
 
     def test_patch_rejects_a_long_value(self):

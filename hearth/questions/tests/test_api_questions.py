@@ -157,9 +157,15 @@ class ApiQuestionsTests(HearthTestCase):
         self.assertFalse(self.bobs_answer().exists())
 
     def test_answer_rejects_blank_text(self):
-        response = self.answer_today(self.bob, "   ")
-        self.assertEqual(response.status_code, 400)
-        self.assertEqual(response.json()["code"], "empty")
+        for text in ("   ", "\n\t", "\u3000"):
+            response = self.answer_today(self.bob, text)
+            self.assertEqual(response.status_code, 422, repr(text))
+            self.assertEqual(response.json()["code"], "invalid")
+            self.assertEqual(response.json()["errors"][0]["field"], "text")
+        # U+001C..U+001F are spaces to Python's strip(); the schema's pattern agrees.
+        response = self.answer_today(self.bob, "\x1c\x1d")
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(response.json()["code"], "invalid")
         self.assertFalse(self.bobs_answer().exists())
 
     def test_answer_rejects_long_text(self):
@@ -325,8 +331,11 @@ class ApiQuestionsTests(HearthTestCase):
     def test_reply_refuses_my_own_answer(self):
         path = f"/answers/{self.world.alice_released_answer.public_id}/replies"
         response = self.call("post", path, self.alice, {"text": "Me"})
-        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.status_code, 403)
         self.assertEqual(response.json()["code"], "own")
+        self.assertEqual(
+            response.json()["detail"], "You can reply to your partner's answer, not your own."
+        )
         self.assertFalse(AnswerReply.objects.filter(author=self.alice).exists())
 
     def test_reply_gives_404_for_an_unrevealed_answer(self):
@@ -348,9 +357,10 @@ class ApiQuestionsTests(HearthTestCase):
 
     def test_reply_rejects_long_and_broken_text(self):
         path = f"/answers/{self.world.bob_released_answer.public_id}/replies"
-        for text in ("x" * 1001, "", "\x00", "\udc80"):
+        for text in ("x" * 1001, "", "   ", "\x00", "\udc80"):
             response = self.call("post", path, self.alice, {"text": text})
-            self.assertEqual(response.status_code, 422)
+            self.assertEqual(response.status_code, 422, repr(text))
+            self.assertEqual(response.json()["errors"][0]["field"], "text")
         self.assertFalse(AnswerReply.objects.filter(author=self.alice).exists())
 
     # PUT /api/answer-replies/{id}/felt-heard

@@ -55,6 +55,16 @@ def environment(data_dir: Path, database_url: str | None) -> dict:
     return env
 
 
+def fresh_postgres(server_url: str) -> str:
+    import psycopg
+
+    server_url = server_url.rstrip("/")
+    with psycopg.connect(server_url + "/postgres", autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS hearth_bench")
+        conn.execute("CREATE DATABASE hearth_bench")
+    return server_url + "/hearth_bench"
+
+
 def manage(env, *args):
     subprocess.run(
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
@@ -139,8 +149,19 @@ def hammer(port: int, path: str, cookie: str, seconds: float, concurrency: int) 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=None, help="default: SQLite in a temp dir")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        default=None,
+        help="a PostgreSQL server URL (e.g. postgres://postgres@127.0.0.1:5432); a fresh "
+        "database hearth_bench is created there. Default: SQLite in a temp dir",
+    )
     parser.add_argument("--days", type=int, default=365, help="history of the measured couple")
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="render the home page afresh every time (HEARTH_PAGE_CACHE=0)",
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=6)
@@ -148,9 +169,12 @@ def main() -> int:
     args = parser.parse_args()
 
     data_dir = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
-    env = environment(data_dir, args.database_url)
+    database_url = fresh_postgres(args.postgres) if args.postgres else None
+    env = environment(data_dir, database_url)
+    if args.no_page_cache:
+        env["HEARTH_PAGE_CACHE"] = "0"
     print(
-        f"setting up ({'PostgreSQL' if args.database_url else 'SQLite'}, "
+        f"setting up ({'PostgreSQL' if database_url else 'SQLite'}, "
         f"{args.days} days of history)...",
         flush=True,
     )
@@ -192,6 +216,7 @@ def main() -> int:
         home_rps = totals["/"][0] / elapsed
         ping_rps = totals["/ping"][0] / elapsed
         print(
+            f"page cache={'off' if args.no_page_cache else 'on'} "
             f"workers={args.workers} concurrency={args.concurrency} "
             f"rounds={args.rounds}x{args.seconds:g}s alternating"
         )

@@ -232,6 +232,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+if not env_bool("HEARTH_PAGE_CACHE", True):
+    # Every page rendered afresh: for measuring and for ruling the cache out.
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

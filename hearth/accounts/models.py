@@ -67,7 +67,7 @@ class User(AbstractUser):
     pronouns = models.CharField(max_length=30, blank=True)
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
     comfort_level = models.CharField(max_length=12, choices=Depth.choices, default=Depth.LIGHT)
-    # Bumped by writes that change this person's own pages (core/freshness.py).
+    # Bumped by every write that changes what this person's pages show (core/freshness.py).
     content_version = models.PositiveBigIntegerField(default=0)
 
     USERNAME_FIELD = "email"

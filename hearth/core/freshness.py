@@ -1,17 +1,18 @@
 """Version counters that tell when a page rendered from cache is out of date.
 
-Each couple has `version` and each person `content_version`. Any write that
-changes what a page shows bumps the counters of the couple and the people it
-concerns, in the database, after the data itself was written (in the same
-transaction where there is one). A cached page is keyed by these counters, so a
-bumped counter means the next request renders afresh. Counters live in the
-database so every web process sees the same values without a shared cache.
+Each person has a `content_version`. Any write that changes what a page shows
+bumps the counter of every person it concerns (for a couple's content: both
+partners, and anyone who was ever in that couple), in the database, after the
+data itself was written (in the same transaction where there is one). A cached
+page is keyed by the counter, so a bumped counter means the next request renders
+afresh. The counter is on the user row that authentication loads anyway, so
+checking it costs no query, and every web process sees the same value.
 
 Saves and deletes of couple-scoped rows bump through the signal receivers
 below; code that writes with `.update()` or `bulk_create()` calls `touch()`.
 """
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -19,14 +20,13 @@ from hearth.access import Authored, CoupleOwned
 
 
 def touch(*, couple_id: int | None = None, user_ids=()) -> None:
+    """Bump the counters of these people and of everyone in this couple."""
     from hearth.accounts.models import User
-    from hearth.couples.models import Couple
 
+    who = Q(pk__in=[pk for pk in user_ids if pk is not None])
     if couple_id is not None:
-        Couple.objects.filter(pk=couple_id).update(version=F("version") + 1)
-    user_ids = [pk for pk in user_ids if pk is not None]
-    if user_ids:
-        User.objects.filter(pk__in=user_ids).update(content_version=F("content_version") + 1)
+        who |= Q(memberships__couple_id=couple_id)
+    User.objects.filter(who).update(content_version=F("content_version") + 1)
 
 
 def touch_person_and_couple(user_id: int) -> None:

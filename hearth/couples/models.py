@@ -17,8 +17,6 @@ class Couple(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
     # The couple's day (for the daily question) follows this zone; see docs/DECISIONS.md.
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
-    # Bumped by every write that changes what the partners' pages show (core/freshness.py).
-    version = models.PositiveBigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"couple {self.public_id}"

@@ -5,7 +5,9 @@ next page shows it (tests/test_home_cache.py explores sequences of changes).
 """
 
 import html
+from datetime import UTC, datetime
 
+import time_machine
 from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
@@ -41,7 +43,7 @@ class HomeFragmentCacheTests(HearthTestCase):
     def test_it_serves_the_second_visit_from_the_cache(self):
         self.home(self.alice)
         key = next(iter(caches["pages"]._cache))
-        caches["pages"].set(key.split(":", 2)[2], "<p>from the cache</p>")
+        caches["pages"].set(key.split(":", 2)[2], (None, None, "<p>from the cache</p>"))
         self.assertIn("from the cache", self.home(self.alice))
 
     def test_a_partner_checkin_shows_at_once(self):
@@ -128,3 +130,15 @@ class HomeFragmentCacheTests(HearthTestCase):
         self.clients[self.alice.pk].get(reverse("questions:detail", args=[question.public_id]))
         page = self.home(self.alice)
         self.assertNotIn(f'questions/{question.public_id}/">Bob replied to your answer', page)
+
+    def test_the_page_turns_over_at_the_couples_midnight(self):
+        # Alice's own zone is London; the couple's day follows Auckland.
+        self.world.couple.timezone = "Pacific/Auckland"
+        self.world.couple.save(update_fields=["timezone"])
+        with time_machine.travel(datetime(2026, 3, 10, 10, 55, tzinfo=UTC), tick=False):
+            before = self.home(self.alice)
+        with time_machine.travel(datetime(2026, 3, 10, 11, 5, tzinfo=UTC), tick=False):
+            after = self.home(self.alice)
+        # 10:55 UTC is 23:55 in Auckland (NZDT, UTC+13); 11:05 UTC is the next day there.
+        self.assertIn("Tuesday 10 March", before)
+        self.assertIn("Wednesday 11 March", after)

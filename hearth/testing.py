@@ -198,5 +198,19 @@ class HearthTestCase(TestCase):
         from django.core.cache import cache
 
         cache.clear()
+        self._api_tokens = {}
         for person in (self.alice, self.bob, self.carol, self.erin, self.dan):
             forget_couple(person)
+
+    def api(self, method: str, path: str, person, body=None):
+        """Call the JSON API (`path` after /api) as `person`, with a personal access token."""
+        import json
+
+        from hearth.accounts.services import token_create
+
+        if person.pk not in self._api_tokens:
+            self._api_tokens[person.pk] = token_create(user=person, name="tests")[1]
+        extra = {"HTTP_AUTHORIZATION": f"Bearer {self._api_tokens[person.pk]}"}
+        if body is not None:
+            extra.update(data=json.dumps(body), content_type="application/json")
+        return getattr(self.client, method)(f"/api{path}", **extra)

@@ -6,12 +6,12 @@ body matching its schema. Path ids are often swapped for real ids of Alice's
 world, so operations run on real objects too, not only on unknown ones.
 """
 
-import random
 from collections import Counter
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hearth.accounts.services import token_create
 from hearth.api import api
@@ -24,11 +24,16 @@ CALLS: Counter = Counter()
 
 
 @schemathesis.hook
-def map_path_parameters(context, path_parameters):
-    for name in list(path_parameters or {}):
-        if name in KNOWN_IDS and random.random() < 0.5:
-            path_parameters[name] = random.choice(KNOWN_IDS[name])
-    return path_parameters
+def flatmap_path_parameters(context, path_parameters):
+    """Sometimes swap a generated id for a real one, as a Hypothesis choice."""
+    choices = {
+        name: st.sampled_from([value, *KNOWN_IDS[name]])
+        for name, value in (path_parameters or {}).items()
+        if name in KNOWN_IDS
+    }
+    if not choices:
+        return st.just(path_parameters)
+    return st.fixed_dictionaries(choices).map(lambda picked: {**path_parameters, **picked})
 
 
 def remember_world(world) -> None:

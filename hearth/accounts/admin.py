@@ -1,7 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm
 
 from hearth.accounts.models import ApiToken, User
+
+
+class UserCreationForm(AdminUserCreationForm):
+    """The admin's "add person" form: an email instead of Django's username."""
+
+    class Meta:
+        model = User
+        fields = ("email", "display_name")
 
 
 @admin.register(User)
@@ -18,7 +27,16 @@ class UserAdmin(BaseUserAdmin):
         ("Access", {"fields": ["is_active", "is_staff", "is_superuser"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+    add_form = UserCreationForm
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "display_name", "usable_password", "password1", "password2"],
+            },
+        )
+    ]
 
 
 @admin.register(ApiToken)
@@ -26,3 +44,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
     fields = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
     readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False  # a token is shown once to the person who makes it

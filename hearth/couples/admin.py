@@ -17,6 +17,9 @@ class CoupleAdmin(admin.ModelAdmin):
     readonly_fields = ["public_id", "created_at", "ended_at"]
     inlines = [MembershipInline]
 
+    def has_add_permission(self, request):
+        return False  # couples are made by accepting an invitation
+
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
@@ -25,3 +28,6 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ["public_id", "inviter", "created_at", "expires_at", "accepted_at", "revoked_at"]
     fields = ["public_id", "inviter", "created_at", "expires_at", "accepted_at", "revoked_at"]
     readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False  # invitations are made by their inviter

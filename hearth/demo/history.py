@@ -126,8 +126,8 @@ def _respond_to_checkin(batch, rng, *, checkin, partner, couple, zone):
         )
 
 
-def _question_day(batch, rng, *, couple, people, day, zone, used_keys):
-    key = question_choose(couple=couple, day=day, extra_used=used_keys)
+def _question_day(batch, rng, *, couple, people, day, zone, used_keys, seed):
+    key = question_choose(couple=couple, day=day, extra_used=used_keys, shuffle_seed=str(seed))
     used_keys.append(key)
     question = DailyQuestion(
         couple=couple, local_date=day, prompt_key=key, created_at=_at(day, zone, 6, 0)
@@ -177,8 +177,10 @@ def _question_day(batch, rng, *, couple, people, day, zone, used_keys):
 def history_generate(*, couple, people, first: date, last: date, seed: int) -> dict:
     """Fill every day from `first` to `last` (inclusive) that has nothing yet.
 
-    `people` is the two partners in a fixed order. Days that already have a
-    question or a check-in keep them, so running this again adds nothing.
+    `people` is the two partners in a fixed order. The same seed gives the same
+    history on any machine; give each couple its own seed for different ones.
+    Days that already have a question or a check-in keep them, so running this
+    again adds nothing.
     """
     zone = zoneinfo.ZoneInfo(couple.timezone)
     have_question = set(
@@ -198,7 +200,7 @@ def history_generate(*, couple, people, first: date, last: date, seed: int) -> d
         # One random stream per person and day, and one for the day's question, so
         # a day that already has some rows never shifts what the others would be.
         for position, person in enumerate(people):
-            rng = random.Random(f"{seed}:{couple.public_id}:{day.isoformat()}:{position}")
+            rng = random.Random(f"{seed}:{day.isoformat()}:{position}")
             if (person.pk, day) in have_checkin or rng.random() > 0.8:
                 continue
             checkin = _checkin(
@@ -209,9 +211,16 @@ def history_generate(*, couple, people, first: date, last: date, seed: int) -> d
                 batch, rng, checkin=checkin, partner=partner, couple=couple, zone=zone
             )
         if day not in have_question:
-            rng = random.Random(f"{seed}:{couple.public_id}:{day.isoformat()}:question")
+            rng = random.Random(f"{seed}:{day.isoformat()}:question")
             _question_day(
-                batch, rng, couple=couple, people=people, day=day, zone=zone, used_keys=used_keys
+                batch,
+                rng,
+                couple=couple,
+                people=people,
+                day=day,
+                zone=zone,
+                used_keys=used_keys,
+                seed=seed,
             )
         day += timedelta(days=1)
 

@@ -31,7 +31,13 @@ def couple_max_depth(couple: Couple) -> int:
     return min((depth_rank(level) for level in levels), default=0)
 
 
-def question_choose(*, couple: Couple, day: date, extra_used: list[str] | tuple = ()) -> str:
+def question_choose(
+    *,
+    couple: Couple,
+    day: date,
+    extra_used: list[str] | tuple = (),
+    shuffle_seed: str | None = None,
+) -> str:
     """Pick the day's prompt key.
 
     Only questions at or below the lower comfort level of the two are eligible.
@@ -52,7 +58,8 @@ def question_choose(*, couple: Couple, day: date, extra_used: list[str] | tuple 
     used.update(key for key in extra_used if key in used or key in eligible)
     fewest = min(used.get(key, 0) for key in eligible)
     candidates = sorted(key for key in eligible if used.get(key, 0) == fewest)
-    seed = hashlib.sha256(f"{couple.public_id}:{day.isoformat()}".encode()).digest()
+    stream = shuffle_seed if shuffle_seed is not None else couple.public_id
+    seed = hashlib.sha256(f"{stream}:{day.isoformat()}".encode()).digest()
     return random.Random(seed).choice(candidates)  # noqa: S311 (not security)
 
 

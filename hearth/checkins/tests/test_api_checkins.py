@@ -1,9 +1,7 @@
-import json
 import uuid
 from datetime import timedelta
 
 from hearth.access import Visibility
-from hearth.accounts.services import token_create
 from hearth.checkins.models import CheckIn, CheckInReaction, CheckInReply
 from hearth.testing import HearthTestCase, make_checkin, make_person
 
@@ -11,17 +9,8 @@ from hearth.testing import HearthTestCase, make_checkin, make_person
 class ApiCheckinsTests(HearthTestCase):
     """The check-in API apart from saving today's (see test_api_checkin_today_save.py)."""
 
-    def setUp(self):
-        super().setUp()
-        self.tokens = {}
-
     def call(self, method, path, person, body=None):
-        if person.pk not in self.tokens:
-            self.tokens[person.pk] = token_create(user=person, name="tests")[1]
-        extra = {"HTTP_AUTHORIZATION": f"Bearer {self.tokens[person.pk]}"}
-        if body is not None:
-            extra.update(data=json.dumps(body), content_type="application/json")
-        return getattr(self.client, method)(f"/api/checkins{path}", **extra)
+        return self.api(method, f"/checkins{path}", person, body)
 
     def ids(self, response) -> list[str]:
         return [item["id"] for item in response.json()["items"]]

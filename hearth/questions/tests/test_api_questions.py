@@ -1,25 +1,14 @@
-import json
 import uuid
 from datetime import timedelta
 
-from hearth.accounts.services import token_create
 from hearth.questions.models import Answer, AnswerReply, DailyQuestion
 from hearth.questions.services import couple_today
 from hearth.testing import HearthTestCase, make_answer, make_couple, make_person, make_question
 
 
 class ApiQuestionsTests(HearthTestCase):
-    def setUp(self):
-        super().setUp()
-        self.tokens = {}
-
     def call(self, method, path, person, body=None):
-        if person.pk not in self.tokens:
-            self.tokens[person.pk] = token_create(user=person, name="tests")[1]
-        extra = {"HTTP_AUTHORIZATION": f"Bearer {self.tokens[person.pk]}"}
-        if body is not None:
-            extra.update(data=json.dumps(body), content_type="application/json")
-        return getattr(self.client, method)(f"/api{path}", **extra)
+        return self.api(method, f"{path}", person, body)
 
     def question_path(self, question, suffix=""):
         return f"/questions/{question.public_id}{suffix}"

@@ -118,11 +118,11 @@ def waiting_for(user, couple) -> Waiting:
 
 
 def today_for(user) -> Today:
+    """Everything on the home page but `waiting`, which the view fills in last."""
     couple = current_couple(user)
     partner_of(user)
     result = Today(
         my_checkin=checkin_selectors.my_checkin_on(user, user.local_today()),
-        waiting=waiting_for(user, couple),
         rhythm_days=rhythm(user, couple),
         ended_notice=Membership.objects.filter(user=user, ended_notice_pending=True).exists(),
     )

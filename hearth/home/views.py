@@ -3,10 +3,13 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from hearth.access import current_couple
+from hearth.checkins import services as checkin_services
 from hearth.checkins.forms import ReplyForm
 from hearth.content import catalog
 from hearth.home.fragments import render_cached
-from hearth.home.selectors import today_for
+from hearth.home.selectors import today_for, waiting_for
+from hearth.questions import services as question_services
 from hearth.questions.views import card_context
 
 
@@ -16,14 +19,22 @@ def home(request):
         return render(request, "home/welcome.html")
 
     def build_context():
-        today = today_for(request.user)
+        user = request.user
+        today = today_for(user)
+        # Replies to today's check-in and answer are shown in full on this page:
+        # they count as seen, and "waiting for you" lists only the others.
+        if today.my_checkin is not None:
+            checkin_services.replies_mark_seen(checkin=today.my_checkin, viewer=user)
+        if today.question is not None and today.question.mine is not None:
+            question_services.replies_mark_seen(answer=today.question.mine, viewer=user)
+        today.waiting = waiting_for(user, current_couple(user))
         context = {
             "today": today,
             "reactions": catalog.reactions,
             "checkin_reply_form": ReplyForm(),
         }
         if today.question is not None:
-            context.update(card_context(request.user, today.question))
+            context.update(card_context(user, today.question))
         return context
 
     fragment = render_cached(request, "home/partials/today.html", build_context)

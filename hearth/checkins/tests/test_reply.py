@@ -65,14 +65,18 @@ class ReplyTests(HearthTestCase):
         self.assertContains(response, "Sending a hug")
         self.assertIsNotNone(self.new_replies().get().seen_at)
 
-    def test_the_author_is_told_on_the_home_page(self):
+    def test_the_author_sees_it_on_the_home_page(self):
+        # Today's check-in is on the home page, reply included: that counts as seen,
+        # so it is not listed again under "waiting for you".
         checkin = self.world.bob_shared_checkin
         self.client.force_login(self.alice)
         self.client.post(url(checkin), {"text": "Sending a hug"})
         self.client.force_login(self.bob)
         response = self.client.get(reverse("home"))
-        self.assertContains(response, "Alice replied to your check-in")
-        self.assertIsNone(self.new_replies().get().seen_at)
+        self.assertContains(response, "Alice replied")
+        self.assertContains(response, "Sending a hug")
+        self.assertNotContains(response, "Alice replied to your check-in")
+        self.assertIsNotNone(self.new_replies().get().seen_at)
 
     def test_it_refuses_a_reply_to_my_own_checkin(self):
         checkin = self.world.alice_shared_checkin

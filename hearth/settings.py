@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "hearth.couples",
     "hearth.checkins",
     "hearth.questions",
+    "hearth.listening",
     "hearth.home",
     "hearth.safety",
     "hearth.demo",

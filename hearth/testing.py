@@ -83,6 +83,35 @@ def make_answer(question, author, *, text=None, passed=False) -> Answer:
     )
 
 
+def make_listening_entry(session, author, kind, *, piece=None, text="", floor=None):
+    from hearth.listening.models import ListeningEntry
+
+    last = session.entries.order_by("-position").values_list("position", flat=True).first() or 0
+    return ListeningEntry.objects.create(
+        session=session,
+        couple=session.couple,
+        author=author,
+        visibility=Visibility.SHARED,
+        position=last + 1,
+        kind=kind,
+        piece=piece,
+        floor=floor or session.speaker,
+        text=text,
+    )
+
+
+def make_listening(couple, *, speaker, piece="", topic="How this week felt"):
+    """A session (apart) where `speaker` has said `piece` and the listener is to reflect."""
+    from hearth.listening.models import ListeningSession
+
+    session = ListeningSession.objects.create(
+        couple=couple, started_by=speaker, speaker=speaker, phase="reflecting"
+    )
+    make_listening_entry(session, speaker, "topic", text=topic)
+    said = make_listening_entry(session, speaker, "piece", text=piece) if piece else None
+    return session, said
+
+
 @dataclass
 class World:
     alice: User
@@ -112,6 +141,11 @@ class World:
     carol_question: DailyQuestion
     carol_answer: Answer
     dan_invitation: Invitation
+    listening: object  # Alice and Bob, apart; Alice said a piece, Bob is to reflect
+    alice_piece: object
+    old_listening: object  # Alice and Dan, ended: Dan's piece, Alice's reflection
+    dan_old_piece: object
+    alice_old_reflection: object
 
 
 def build_world() -> World:
@@ -151,6 +185,13 @@ def build_world() -> World:
     )
     question_today = make_question(couple)
     carol_question = make_question(other_couple)
+    listening, alice_piece = make_listening(couple, speaker=alice, piece="Alice's piece")
+    old_listening, dan_old_piece = make_listening(old_couple, speaker=dan, piece="Dan's old piece")
+    alice_old_reflection = make_listening_entry(
+        old_listening, alice, "reflection", piece=dan_old_piece, text="Alice heard Dan"
+    )
+    old_listening.state = "ended"
+    old_listening.save(update_fields=["state"])
 
     return World(
         alice=alice,
@@ -182,6 +223,11 @@ def build_world() -> World:
         carol_question=carol_question,
         carol_answer=make_answer(carol_question, carol, text="Carol's sealed answer"),
         dan_invitation=invitation_create(inviter=dan),
+        listening=listening,
+        alice_piece=alice_piece,
+        old_listening=old_listening,
+        dan_old_piece=dan_old_piece,
+        alice_old_reflection=alice_old_reflection,
     )
 
 

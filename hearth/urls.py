@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("hearth.couples.urls")),
     path("", include("hearth.checkins.urls")),
     path("", include("hearth.questions.urls")),
+    path("", include("hearth.listening.urls")),
     path("", include("hearth.safety.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", api.urls),

@@ -16,7 +16,9 @@ from hearth.content.loader import (
     Practice,
     Question,
     Reaction,
+    Topic,
     load_feelings,
+    load_listening_topics,
     load_needs,
     load_practices,
     load_questions,
@@ -32,6 +34,7 @@ __all__ = [
     "Practice",
     "Question",
     "Reaction",
+    "Topic",
     "catalog",
 ]
 
@@ -71,6 +74,10 @@ class Catalog:
         return {need.key: need for need in self.needs}
 
     @cached_property
+    def listening_topics(self) -> tuple[Topic, ...]:
+        return load_listening_topics()
+
+    @cached_property
     def reactions(self) -> tuple[Reaction, ...]:
         return load_reactions()
 
@@ -80,7 +87,15 @@ class Catalog:
 
     def load_all(self) -> None:
         """Touch every file so a broken one fails at start-up, not mid-request."""
-        for name in ("practices", "questions", "feeling_groups", "needs", "reactions"):
+        names = (
+            "practices",
+            "questions",
+            "feeling_groups",
+            "needs",
+            "reactions",
+            "listening_topics",
+        )
+        for name in names:
             getattr(self, name)
 
 

@@ -61,3 +61,13 @@ def content_needs(request):
 )
 def content_reactions(request):
     return [{"key": r.key, "label": r.label} for r in catalog.reactions]
+
+
+@router.get(
+    "/listening-topics",
+    response=responses(200, list[ContentChoiceOut]),
+    operation_id="content_listening_topics",
+    summary="Gentle topic ideas for a listening session",
+)
+def content_listening_topics(request):
+    return [{"key": t.key, "label": t.text} for t in catalog.listening_topics]

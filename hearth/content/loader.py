@@ -255,3 +255,24 @@ def load_reactions() -> tuple[Reaction, ...]:
             )
         )
     return tuple(reactions)
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    text: str
+
+
+def load_listening_topics() -> tuple[Topic, ...]:
+    file = "listening_topics.toml"
+    seen: set[str] = set()
+    topics = []
+    for index, entry in enumerate(_entries(read_toml(file), "topic", file)):
+        where = f"{file} topic #{index + 1}"
+        topics.append(
+            Topic(
+                key=_unique_key(entry, seen, where),
+                text=_text(entry, "text", where, limits=(5, 120)),
+            )
+        )
+    return tuple(topics)

@@ -9,6 +9,7 @@ from hearth.checkins.forms import ReplyForm
 from hearth.content import catalog
 from hearth.home.fragments import render_cached
 from hearth.home.selectors import today_for, waiting_for
+from hearth.listening import selectors as listening_selectors
 from hearth.questions import services as question_services
 from hearth.questions.views import card_context
 
@@ -30,6 +31,7 @@ def home(request):
         today.waiting = waiting_for(user, current_couple(user))
         context = {
             "today": today,
+            "listening": listening_selectors.waiting_sessions(user),
             "reactions": catalog.reactions,
             "checkin_reply_form": ReplyForm(),
         }

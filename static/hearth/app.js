@@ -23,7 +23,30 @@
     if (escapes.length >= 3) leaveQuickly();
   });
 
+  // A countdown for "together" turns: shows the time left, then says so gently.
+  function startTimers(root) {
+    root.querySelectorAll("[data-timer-minutes]").forEach(function (timer) {
+      if (timer.dataset.started) return;
+      timer.dataset.started = "1";
+      var end = Date.now() + parseInt(timer.dataset.timerMinutes, 10) * 60000;
+      var tick = function () {
+        var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+        timer.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+        if (left === 0) {
+          timer.classList.add("done");
+          timer.textContent = "Time. Finish your sentence.";
+          return;
+        }
+        window.setTimeout(tick, 1000);
+      };
+      tick();
+    });
+  }
+
+  document.addEventListener("htmx:load", function (event) { startTimers(event.target); });
+
   function init() {
+    startTimers(document);
     var exit = document.getElementById("quick-exit");
     if (exit) exit.addEventListener("click", leaveQuickly);
 

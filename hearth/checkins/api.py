@@ -10,6 +10,7 @@ from hearth.checkins import selectors, services
 from hearth.checkins.models import NEED_WORDS_MAX, NOTE_MAX, REPLY_MAX, CheckIn
 from hearth.content import catalog
 from hearth.core.api import OneOf, Text, WholeNumber, responses
+from hearth.core.feelings import MAX_FEELINGS, FeelingChoice
 
 router = Router(tags=["check-ins"])
 
@@ -31,7 +32,7 @@ class OwnWordsNeedIn(Schema):
 class CheckInIn(Schema):
     feelings: dict[FeelingKey, Intensity] = Field(
         min_length=1,
-        max_length=services.MAX_FEELINGS,
+        max_length=MAX_FEELINGS,
         description="Feeling keys (GET /api/content/feelings) with an intensity from 1 to 5.",
     )
     closeness: WholeNumber(1, 7)
@@ -157,7 +158,7 @@ def checkin_today_get(request):
 def checkin_today_save(request, payload: CheckInIn):
     checkin, _ = services.checkin_save_today(
         author=request.auth,
-        feelings=[services.FeelingChoice(key, level) for key, level in payload.feelings.items()],
+        feelings=[FeelingChoice(key, level) for key, level in payload.feelings.items()],
         closeness=payload.closeness,
         need=payload.need.kind,
         need_words=getattr(payload.need, "words", ""),

@@ -2,20 +2,13 @@ from django import forms
 
 from hearth.access import Visibility
 from hearth.checkins.models import NEED_WORDS_MAX, NOTE_MAX, REPLY_MAX
-from hearth.checkins.services import MAX_FEELINGS, FeelingChoice
 from hearth.content import catalog
+from hearth.core.feelings import FeelingPickerMixin
 
-INTENSITY_CHOICES = [
-    (1, "1 · a little"),
-    (2, "2"),
-    (3, "3 · clearly"),
-    (4, "4"),
-    (5, "5 · a lot"),
-]
 CLOSENESS_CHOICES = [(n, str(n)) for n in range(1, 8)]
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(FeelingPickerMixin, forms.Form):
     """The daily check-in. Feeling fields are made from the feelings list."""
 
     closeness = forms.TypedChoiceField(
@@ -53,22 +46,6 @@ class CheckInForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for group in catalog.feeling_groups:
-            for feeling in group.feelings:
-                self.fields[f"feel_{feeling.key}"] = forms.BooleanField(
-                    label=feeling.label, required=False
-                )
-                self.fields[f"intensity_{feeling.key}"] = forms.TypedChoiceField(
-                    label=f"How strongly {feeling.label}",
-                    choices=INTENSITY_CHOICES,
-                    coerce=int,
-                    initial=3,
-                    required=False,
-                    widget=forms.Select(attrs={"class": "intensity"}),
-                )
-
     @classmethod
     def initial_from(cls, checkin) -> dict:
         initial = {
@@ -78,33 +55,11 @@ class CheckInForm(forms.Form):
             "note": checkin.note,
             "visibility": checkin.visibility,
         }
-        for feeling in checkin.feelings.all():
-            initial[f"feel_{feeling.feeling}"] = True
-            initial[f"intensity_{feeling.feeling}"] = feeling.intensity
+        initial.update(cls.feelings_initial(checkin.feelings.all()))
         return initial
-
-    def feeling_groups(self):
-        """For the template: groups with their (feeling, checkbox, intensity) rows."""
-        for group in catalog.feeling_groups:
-            rows = [
-                (feeling, self[f"feel_{feeling.key}"], self[f"intensity_{feeling.key}"])
-                for feeling in group.feelings
-            ]
-            chosen = any(checkbox.value() for _, checkbox, _ in rows)
-            yield group, rows, chosen
 
     def clean(self):
         cleaned = super().clean()
-        chosen = []
-        for feeling in catalog.feeling_by_key.values():
-            if cleaned.get(f"feel_{feeling.key}"):
-                intensity = cleaned.get(f"intensity_{feeling.key}") or 3
-                chosen.append(FeelingChoice(feeling=feeling.key, intensity=intensity))
-        if not chosen:
-            self.add_error(None, "Pick at least one feeling word.")
-        elif len(chosen) > MAX_FEELINGS:
-            self.add_error(None, f"Pick at most {MAX_FEELINGS} feeling words.")
-        cleaned["feelings"] = chosen
         if cleaned.get("need") == "own_words" and not (cleaned.get("need_words") or "").strip():
             self.add_error("need_words", "Write what you need in your own words.")
         return cleaned

@@ -1,7 +1,5 @@
 """Writing check-ins, replies and reactions."""
 
-from dataclasses import dataclass
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -17,15 +15,8 @@ from hearth.checkins.models import (
 )
 from hearth.content import catalog
 from hearth.core.errors import ServiceError
+from hearth.core.feelings import FeelingChoice, clean_feelings
 from hearth.core.freshness import touch
-
-MAX_FEELINGS = 6
-
-
-@dataclass(frozen=True)
-class FeelingChoice:
-    feeling: str
-    intensity: int
 
 
 def _clean_text(value: str, *, limit: int, what: str, required: bool = False) -> str:
@@ -38,23 +29,6 @@ def _clean_text(value: str, *, limit: int, what: str, required: bool = False) ->
             code="too_long",
         )
     return value
-
-
-def _clean_feelings(feelings: list[FeelingChoice]) -> list[FeelingChoice]:
-    if not feelings:
-        raise ServiceError("Pick at least one feeling word.", code="no_feelings")
-    if len(feelings) > MAX_FEELINGS:
-        raise ServiceError(f"Pick at most {MAX_FEELINGS} feeling words.", code="too_many")
-    seen = set()
-    for choice in feelings:
-        if choice.feeling not in catalog.feeling_by_key:
-            raise ServiceError(f"'{choice.feeling}' is not on the feelings list.", code="unknown")
-        if choice.feeling in seen:
-            raise ServiceError("Each feeling can be picked once.", code="duplicate")
-        if not 1 <= choice.intensity <= 5:
-            raise ServiceError("Intensity goes from 1 (a little) to 5 (a lot).", code="range")
-        seen.add(choice.feeling)
-    return feelings
 
 
 def checkin_save_today(
@@ -72,7 +46,7 @@ def checkin_save_today(
     Returns (check-in, created). The check-in is stamped with the author's
     current couple, so a partner sees it only within this pairing.
     """
-    feelings = _clean_feelings(feelings)
+    feelings = clean_feelings(feelings)
     if not isinstance(closeness, int) or not 1 <= closeness <= 7:
         raise ServiceError("Closeness goes from 1 (far apart) to 7 (very close).", code="range")
     if need not in catalog.need_by_key:

@@ -6,10 +6,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hearth.access import get_own_or_404, get_visible_or_404
 from hearth.checkins import selectors, services
-from hearth.checkins.forms import INTENSITY_CHOICES, CheckInForm, ReactionForm, ReplyForm
+from hearth.checkins.forms import CheckInForm, ReactionForm, ReplyForm
 from hearth.checkins.models import CheckIn
 from hearth.content import catalog
 from hearth.core.errors import ServiceError
+from hearth.core.feelings import INTENSITY_CHOICES
 from hearth.core.http import INVALID, parse_date_param, redirect_back, render_invalid
 
 

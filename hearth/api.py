@@ -7,6 +7,7 @@ from hearth.checkins.api import router as checkins_router
 from hearth.content.api import router as content_router
 from hearth.core.api import AUTH, install_error_handlers
 from hearth.couples.api import router as pairing_router
+from hearth.empathy.api import router as perspective_router
 from hearth.listening.api import router as listening_router
 from hearth.questions.api import answers_router
 from hearth.questions.api import router as questions_router
@@ -31,4 +32,5 @@ api.add_router("/checkins", checkins_router)
 api.add_router("/questions", questions_router)
 api.add_router("/", answers_router)
 api.add_router("/listening", listening_router)
+api.add_router("/perspective", perspective_router)
 api.add_router("/content", content_router)

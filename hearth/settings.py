@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "hearth.checkins",
     "hearth.questions",
     "hearth.listening",
+    "hearth.empathy",
     "hearth.home",
     "hearth.safety",
     "hearth.demo",

@@ -112,6 +112,19 @@ def make_listening(couple, *, speaker, piece="", topic="How this week felt"):
     return session, said
 
 
+def make_perspective(sharer, situation, *, feelings=None):
+    """A perspective check kept for later (private) with the sharer's feelings."""
+    from hearth.core.feelings import FeelingChoice
+    from hearth.empathy.services import perspective_save
+
+    feelings = feelings or {"happy": 3}
+    return perspective_save(
+        sharer=sharer,
+        situation=situation,
+        feelings=[FeelingChoice(key, level) for key, level in feelings.items()],
+    )
+
+
 @dataclass
 class World:
     alice: User
@@ -146,6 +159,8 @@ class World:
     old_listening: object  # Alice and Dan, ended: Dan's piece, Alice's reflection
     dan_old_piece: object
     alice_old_reflection: object
+    alice_perspective: object  # sent to Bob, not guessed yet: her feelings are sealed
+    alice_perspective_draft: object  # kept for later: private
 
 
 def build_world() -> World:
@@ -192,6 +207,11 @@ def build_world() -> World:
     )
     old_listening.state = "ended"
     old_listening.save(update_fields=["state"])
+    alice_perspective = make_perspective(alice, "Alice's situation", feelings={"hurt": 4})
+    from hearth.empathy.services import perspective_send
+
+    perspective_send(check=alice_perspective, sharer=alice)
+    alice_perspective_draft = make_perspective(alice, "Alice's draft situation")
 
     return World(
         alice=alice,
@@ -228,6 +248,8 @@ def build_world() -> World:
         old_listening=old_listening,
         dan_old_piece=dan_old_piece,
         alice_old_reflection=alice_old_reflection,
+        alice_perspective=alice_perspective,
+        alice_perspective_draft=alice_perspective_draft,
     )
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("hearth.checkins.urls")),
     path("", include("hearth.questions.urls")),
     path("", include("hearth.listening.urls")),
+    path("", include("hearth.empathy.urls")),
     path("", include("hearth.safety.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", api.urls),

@@ -9,14 +9,12 @@ from hearth.accounts.api import PersonOut, person_out
 from hearth.checkins import selectors, services
 from hearth.checkins.models import NEED_WORDS_MAX, NOTE_MAX, REPLY_MAX, CheckIn
 from hearth.content import catalog
-from hearth.core.api import OneOf, Text, WholeNumber, responses
-from hearth.core.feelings import MAX_FEELINGS, FeelingChoice
+from hearth.core.api import FeelingsMap, OneOf, Text, WholeNumber, responses
+from hearth.core.feelings import FeelingChoice
 
 router = Router(tags=["check-ins"])
 
 
-FeelingKey = OneOf(catalog.feeling_by_key)
-Intensity = WholeNumber(1, 5)
 PRESET_NEEDS = [need.key for need in catalog.needs if need.key != "own_words"]
 
 
@@ -30,11 +28,7 @@ class OwnWordsNeedIn(Schema):
 
 
 class CheckInIn(Schema):
-    feelings: dict[FeelingKey, Intensity] = Field(
-        min_length=1,
-        max_length=MAX_FEELINGS,
-        description="Feeling keys (GET /api/content/feelings) with an intensity from 1 to 5.",
-    )
+    feelings: FeelingsMap
     closeness: WholeNumber(1, 7)
     need: Annotated[PresetNeedIn | OwnWordsNeedIn, Field(discriminator="kind")]
     note: Text(NOTE_MAX) = ""

@@ -61,6 +61,21 @@ def OneOf(keys) -> Any:
     return Literal[tuple(keys)]
 
 
+def feelings_map() -> Any:
+    """Feeling keys (an enum) with whole-number intensities from 1 to 5, one to six of them."""
+    from hearth.content import catalog
+    from hearth.core.feelings import MAX_FEELINGS
+
+    return Annotated[
+        dict[OneOf(catalog.feeling_by_key), WholeNumber(1, 5)],
+        Field(
+            min_length=1,
+            max_length=MAX_FEELINGS,
+            description="Feeling keys (GET /api/content/feelings) with an intensity from 1 to 5.",
+        ),
+    ]
+
+
 def timezone_type() -> Any:
     from hearth.accounts.models import timezone_names
 
@@ -150,3 +165,6 @@ def install_error_handlers(api) -> None:
     api.add_exception_handler(AuthenticationError, on_auth)
     api.add_exception_handler(ValidationError, on_validation)
     api.add_exception_handler(HttpError, on_http_error)
+
+
+FeelingsMap = feelings_map()

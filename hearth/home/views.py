@@ -7,6 +7,7 @@ from hearth.access import current_couple
 from hearth.checkins import services as checkin_services
 from hearth.checkins.forms import ReplyForm
 from hearth.content import catalog
+from hearth.empathy import selectors as empathy_selectors
 from hearth.home.fragments import render_cached
 from hearth.home.selectors import today_for, waiting_for
 from hearth.listening import selectors as listening_selectors
@@ -32,6 +33,7 @@ def home(request):
         context = {
             "today": today,
             "listening": listening_selectors.waiting_sessions(user),
+            "to_guess": empathy_selectors.to_guess(user),
             "reactions": catalog.reactions,
             "checkin_reply_form": ReplyForm(),
         }

@@ -37,6 +37,7 @@ class ListeningEntryOut(Schema):
 
 class ListeningTotalsOut(Schema):
     pieces: int
+    reflected: int
     landed: int
     landed_first_time: int
 
@@ -129,6 +130,7 @@ def session_out(session: ListeningSession, viewer) -> dict:
         "entries": [entry_out(e, pieces) for e in view.entries],
         "totals": {
             "pieces": len(view.pieces),
+            "reflected": view.reflected_count,
             "landed": view.landed_count,
             "landed_first_time": view.landed_first_time,
         },

@@ -52,7 +52,18 @@ class StartForm(forms.Form):
         return cleaned
 
 
-class PieceForm(forms.Form):
+class _StepForm(forms.Form):
+    """Each step's fields get their own ids: htmx keeps attributes of same-id elements."""
+
+    id_prefix = "step"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class PieceForm(_StepForm):
+    id_prefix = "piece"
     text = forms.CharField(
         label="What you want your partner to hear",
         max_length=PIECE_MAX,
@@ -60,10 +71,16 @@ class PieceForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=f"One short piece (up to {PIECE_MAX} characters), about you: "
         "start with “I”, say how it is for you.",
+        error_messages={
+            "max_length": f"A piece can be at most {PIECE_MAX} characters; yours has "
+            "%(show_value)d. Shorter pieces are easier to hear: try saying part of it now."
+        },
     )
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(_StepForm):
+    id_prefix = "reflection"
+
     text = forms.CharField(
         label="What I heard is…",
         max_length=REFLECTION_MAX,
@@ -79,7 +96,9 @@ class ReflectionForm(forms.Form):
     )
 
 
-class VerdictForm(forms.Form):
+class VerdictForm(_StepForm):
+    id_prefix = "verdict"
+
     got_it = forms.TypedChoiceField(
         choices=[("yes", "You got it"), ("no", "Not quite")],
         coerce=lambda value: value == "yes",

@@ -74,6 +74,14 @@ class ListeningSession(CoupleOwned):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["couple", "state"])]
+        constraints = [
+            # One open session per couple, even when both start one at the same moment.
+            models.UniqueConstraint(
+                fields=["couple"],
+                condition=Q(state__in=["active", "paused"]),
+                name="one_open_listening_session",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"listening session {self.public_id}"

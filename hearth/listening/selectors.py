@@ -42,6 +42,11 @@ class SessionView:
         return sum(1 for p in self.pieces if p.landed_first_time)
 
     @property
+    def reflected_count(self) -> int:
+        """Pieces the listener reflected at least once (the end can come first)."""
+        return sum(1 for p in self.pieces if p.reflections)
+
+    @property
     def landed_count(self) -> int:
         return sum(1 for p in self.pieces if p.landed)
 

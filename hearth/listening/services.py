@@ -10,7 +10,7 @@ The floor rules live here and only here:
 
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -75,13 +75,21 @@ def session_start(*, starter, topic: str, mode: str = Mode.APART, timer_minutes:
     if timer_minutes not in TIMER_CHOICES:
         raise ServiceError("The timer can be off, 2, 3 or 5 minutes.", code="timer")
     topic = _text(topic, limit=TOPIC_MAX, what="a topic", required=True)
+    already_open = ServiceError(
+        "You already have a listening session going. Finish or end it first.",
+        code="already_open",
+        status=409,
+    )
+    if open_session(couple) is not None:
+        raise already_open
+    try:
+        return _start(couple, starter, topic, mode, timer_minutes)
+    except IntegrityError as exc:
+        raise already_open from exc  # the partner started one at the same moment
+
+
+def _start(couple, starter, topic, mode, timer_minutes) -> ListeningSession:
     with transaction.atomic():
-        if open_session(couple) is not None:
-            raise ServiceError(
-                "You already have a listening session going. Finish or end it first.",
-                code="already_open",
-                status=409,
-            )
         now = timezone.now()
         session = ListeningSession.objects.create(
             couple=couple,
@@ -93,7 +101,7 @@ def session_start(*, starter, topic: str, mode: str = Mode.APART, timer_minutes:
             updated_at=now,
         )
         _add(session, starter, Kind.TOPIC, text=topic)
-    return session
+        return session
 
 
 def _lock(session: ListeningSession) -> ListeningSession:

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -77,6 +78,8 @@ def _act(request, public_id, action, *, form_class=None, form_name=None):
     try:
         action(session_obj, form.cleaned_data if form is not None else {})
     except ServiceError as exc:
+        if exc.status == 404:
+            raise Http404("Not found") from exc
         forms = {form_name: form} if form is not None else None
         return _render(request, session_obj, forms=forms, error=exc.message, status=INVALID)
     session_obj.refresh_from_db()

@@ -3,6 +3,7 @@ snapshot of a session so a refused request can be shown to have changed nothing.
 """
 
 import html
+import re
 
 from django.urls import reverse
 
@@ -21,6 +22,17 @@ def url(name: str, session, piece=None) -> str:
 def page_text(response) -> str:
     """The page as a reader sees it (entities decoded), to look for sentences."""
     return html.unescape(response.content.decode())
+
+
+def words(response) -> str:
+    """The page's text without tags, spaces collapsed: sentences as a reader sees them."""
+    text = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return " ".join(html.unescape(text).split())
+
+
+def messages_on(text: str) -> list[str]:
+    """The error messages and alerts a page shows, for short failure reports."""
+    return re.findall(r'role="alert">(.*?)</(?:ul|p)>', text, re.S)
 
 
 def session_div(response, session) -> dict[str, str]:
@@ -71,6 +83,14 @@ class ListeningTestCase(HearthTestCase):
         self.client.force_login(person)
         extra = {"HTTP_HX_REQUEST": "true"} if htmx else {}
         return self.client.get(url("session", session or self.session), **extra)
+
+    def assertShows(self, response, sentence: str, *, status: int = 200):
+        """The response has this status and shows this sentence (as a reader sees it)."""
+        self.assertEqual(response.status_code, status)
+        self.assertTrue(
+            sentence in words(response),
+            f"{sentence!r} not shown; messages: {messages_on(page_text(response))}",
+        )
 
     def assertRefused(self, call, *, code: str, status: int):
         with self.assertRaises(ServiceError) as caught:

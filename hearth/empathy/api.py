@@ -137,10 +137,11 @@ def perspective_list(
 )
 def perspective_create(request, payload: PerspectiveIn):
     check = services.perspective_save(
-        sharer=request.auth, situation=payload.situation, feelings=_choices(payload.feelings)
+        sharer=request.auth,
+        situation=payload.situation,
+        feelings=_choices(payload.feelings),
+        send=payload.send,
     )
-    if payload.send:
-        services.perspective_send(check=check, sharer=request.auth)
     return Status(201, _fresh(request.auth, check.public_id))
 
 
@@ -167,9 +168,8 @@ def perspective_update(request, check_id: UUID, payload: PerspectiveIn):
         situation=payload.situation,
         feelings=_choices(payload.feelings),
         check=check,
+        send=payload.send,
     )
-    if payload.send:
-        services.perspective_send(check=check, sharer=request.auth)
     return _fresh(request.auth, check_id)
 
 

@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from hearth.access import current_couple_id, partner_of, visible
+from hearth.core.paging import page_before
 from hearth.empathy.models import PerspectiveCheck, PerspectiveFeeling, PerspectiveResponse, Role
 from hearth.empathy.services import Overlap, overlap_of
 
@@ -76,17 +77,9 @@ def perspective_view(check: PerspectiveCheck, viewer) -> PerspectiveView:
 
 def checks_for(viewer, *, before: UUID | None = None, limit: int = PAGE_SIZE):
     """Perspective checks the viewer may see, newest first, paged by the last one shown."""
-    queryset = visible(PerspectiveCheck.objects.all(), viewer)
-    if before is not None:
-        anchor = queryset.filter(public_id=before).values("created_at", "pk").first()
-        if anchor is not None:
-            queryset = queryset.filter(
-                Q(created_at__lt=anchor["created_at"])
-                | Q(created_at=anchor["created_at"], pk__lt=anchor["pk"])
-            )
-    checks = list(with_visible_parts(queryset.order_by("-created_at", "-pk"), viewer)[: limit + 1])
-    next_before = checks[limit - 1].public_id if len(checks) > limit else None
-    return [perspective_view(c, viewer) for c in checks[:limit]], next_before
+    queryset = with_visible_parts(visible(PerspectiveCheck.objects.all(), viewer), viewer)
+    checks, next_before = page_before(queryset, before=before, field="created_at", limit=limit)
+    return [perspective_view(c, viewer) for c in checks], next_before
 
 
 def to_guess(viewer) -> list[PerspectiveCheck]:
@@ -95,7 +88,7 @@ def to_guess(viewer) -> list[PerspectiveCheck]:
     if partner is None:
         return []
     return list(
-        visible(PerspectiveCheck.objects.all(), viewer).filter(
-            author=partner, sent_at__isnull=False, guessed_at__isnull=True
-        )
+        visible(PerspectiveCheck.objects.all(), viewer)
+        .filter(author=partner, sent_at__isnull=False, guessed_at__isnull=True)
+        .select_related("author")
     )

@@ -66,9 +66,17 @@ def _situation(text: str) -> str:
 
 
 def perspective_save(
-    *, sharer, situation: str, feelings: list[FeelingChoice], check: PerspectiveCheck | None = None
+    *,
+    sharer,
+    situation: str,
+    feelings: list[FeelingChoice],
+    check: PerspectiveCheck | None = None,
+    send: bool = False,
 ) -> PerspectiveCheck:
-    """Create or change a prepared (not yet sent) perspective check. Works before pairing."""
+    """Create or change a prepared (not yet sent) perspective check. Works before pairing.
+
+    With `send`, it is also shared, all or nothing: a refused send keeps no copy.
+    """
     situation = _situation(situation)
     feelings = clean_feelings(feelings)
     with transaction.atomic():
@@ -101,6 +109,8 @@ def perspective_save(
             )
             for choice in feelings
         )
+        if send:
+            check = perspective_send(check=check, sharer=sharer)
     return check
 
 

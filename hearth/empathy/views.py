@@ -55,11 +55,15 @@ def index(request):
 
 def _save(request, form, check=None):
     data = form.cleaned_data
+    sending = data.get("action") == "send"
     check = services.perspective_save(
-        sharer=request.user, situation=data["situation"], feelings=data["feelings"], check=check
+        sharer=request.user,
+        situation=data["situation"],
+        feelings=data["feelings"],
+        check=check,
+        send=sending,
     )
-    if data.get("action") == "send":
-        services.perspective_send(check=check, sharer=request.user)
+    if sending:
         messages.success(request, "Sent. You'll both see the feelings once they've guessed.")
     else:
         messages.success(request, "Kept for later. Only you can see it until you send it.")

@@ -3,9 +3,10 @@
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from hearth.access import current_couple, visible
+from hearth.core.paging import page_before
 from hearth.listening.models import Kind, ListeningEntry, ListeningSession, Mode, Phase, State
 from hearth.listening.services import partner_in, role_of
 
@@ -126,22 +127,13 @@ def session_view(session: ListeningSession, viewer) -> SessionView:
 
 def sessions_for(viewer, *, before: UUID | None = None, limit: int = PAGE_SIZE):
     """Sessions the viewer may see, newest first, paged by the last one shown."""
-    queryset = visible(ListeningSession.objects.all(), viewer).select_related("speaker")
-    if before is not None:
-        anchor = queryset.filter(public_id=before).values("created_at", "pk").first()
-        if anchor is not None:
-            queryset = queryset.filter(
-                Q(created_at__lt=anchor["created_at"])
-                | Q(created_at=anchor["created_at"], pk__lt=anchor["pk"])
-            )
     topics = visible(ListeningEntry.objects.filter(kind=Kind.TOPIC), viewer)
-    sessions = list(
-        queryset.order_by("-created_at", "-pk").prefetch_related(
-            Prefetch("entries", queryset=topics, to_attr="visible_topics")
-        )[: limit + 1]
+    queryset = (
+        visible(ListeningSession.objects.all(), viewer)
+        .select_related("speaker")
+        .prefetch_related(Prefetch("entries", queryset=topics, to_attr="visible_topics"))
     )
-    next_before = sessions[limit - 1].public_id if len(sessions) > limit else None
-    return sessions[:limit], next_before
+    return page_before(queryset, before=before, field="created_at", limit=limit)
 
 
 def waiting_sessions(viewer) -> list[ListeningSession]:

@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from hearth.access import Visibility, current_couple_id, partner_of, visible
+from hearth.core.paging import page_before
 from hearth.questions.models import Answer, AnswerReply, DailyQuestion
 
 PAGE_SIZE = 15
@@ -97,13 +98,5 @@ def history(viewer, *, before: UUID | None, limit: int = PAGE_SIZE):
     (from two pairings) are never skipped. Returns (views, next_before).
     """
     queryset = visible(DailyQuestion.objects.all(), viewer)
-    if before is not None:
-        anchor = queryset.filter(public_id=before).values("local_date", "pk").first()
-        if anchor is not None:
-            queryset = queryset.filter(
-                Q(local_date__lt=anchor["local_date"])
-                | Q(local_date=anchor["local_date"], pk__lt=anchor["pk"])
-            )
-    questions = list(queryset.order_by("-local_date", "-pk")[: limit + 1])
-    next_before = questions[limit - 1].public_id if len(questions) > limit else None
-    return build_views(questions[:limit], viewer), next_before
+    questions, next_before = page_before(queryset, before=before, field="local_date", limit=limit)
+    return build_views(questions, viewer), next_before

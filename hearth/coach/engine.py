@@ -1,0 +1,293 @@
+"""Read one message and say, kindly, what might sting and what is already working.
+
+`analyse` never stores anything and never decides whether a message may be sent: it only
+describes. See docs/COACH.md for what each category means and how the rules work.
+"""
+
+import re
+from dataclasses import dataclass
+
+from hearth.coach.lexicon import CONTEXTS, HARMFUL, HELPFUL, PARAPHRASE_ONLY, Lexicon, Rule
+from hearth.coach.suggest import suggest
+from hearth.coach.text import Layout, Normalised, Quote, find_quotes, mask_quotes
+
+# The message talks to the partner: a second-person word outside quotes.
+_PARTNER_RE = re.compile(r"\b(?:you|ya|your|yours|yourself|you're|you've|you'll|you'd|ur)\b")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_TRIM = " \t\n.,;:!?-"
+
+# Scare quotes: one or two words in quotation marks right after "you"/"your" ("your
+# 'feelings'", "you 'tried'"), but not reported speech ("you said 'whatever'").
+_SCARE_LEAD_RE = re.compile(
+    r"\b(?:you|your|you're|you've|ur|yours|you were|you are)\s+(?:[a-z]+\s+)?$"
+)
+_SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "say",
+        "says",
+        "saying",
+        "told",
+        "tell",
+        "telling",
+        "call",
+        "called",
+        "calling",
+        "wrote",
+        "write",
+        "text",
+        "texted",
+        "asked",
+        "ask",
+        "shouted",
+        "yelled",
+        "whispered",
+        "like",
+        "with",
+        "word",
+        "words",
+        "reply",
+        "replied",
+        "answer",
+        "answered",
+        "means",
+        "mean",
+        "meant",
+        "signal",
+        "for",
+        "about",
+    ]
+)
+SCARE_QUOTE_EXPLANATION = (
+    "Putting your partner's word in quotation marks tends to come across as mocking it. If "
+    "something doesn't add up for you, asking about it works better."
+)
+CURT_EXPLANATION = (
+    "A one-word reply like this can feel like a door closing. If you need a pause, saying so, "
+    "and when you'll come back, keeps your partner from feeling shut out."
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the coach noticed: its category, where it is and why it matters."""
+
+    category: str
+    start: int  # index into the original text
+    end: int  # exclusive
+    excerpt: str  # text[start:end]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    findings: tuple[Finding, ...]  # harmful: things to soften
+    strengths: tuple[Finding, ...]  # helpful: things to keep
+    categories: frozenset[str]
+    suggestion: str | None  # a gentler way to say it, when something might sting
+    explanation: str | None  # why the suggestion helps
+
+    @property
+    def harmful(self) -> bool:
+        return bool(self.findings)
+
+
+@dataclass
+class Hit:
+    """A finding on the normalised text, before it is mapped back to the original."""
+
+    category: str
+    start: int
+    end: int
+    explanation: str
+    rule: Rule | None = None
+
+
+def _span(match: re.Match, text: str, *, whole: bool = False) -> tuple[int, int]:
+    if not whole and "s" in match.re.groupindex and match.start("s") >= 0:
+        start, end = match.span("s")
+    else:
+        start, end = match.span()
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+# How far the context checks look around a match. Negation, reporting and the other frames
+# sit close to what they govern; bounding the windows keeps long messages fast.
+BEFORE_WINDOW = 120
+AROUND_WINDOW = 300
+
+
+def _passes(rule: Rule, masked: str, layout: Layout, start: int, end: int, context, lexicon, seen):
+    clause_start, _ = layout.clause(start, end)
+    before = masked[max(clause_start, start - BEFORE_WINDOW) : start]
+    sentence_start, sentence_end = layout.sentence(start, end)
+    sentence_start = max(sentence_start, start - AROUND_WINDOW)
+    sentence_end = min(sentence_end, end + AROUND_WINDOW)
+    after = masked[end:sentence_end]
+    if rule.negation and lexicon.negation.search(before):
+        return False
+    if (
+        context == "paraphrase"
+        and rule.category in HARMFUL
+        and rule.category != "contempt"
+        and lexicon.reported.search(before)
+    ):
+        return False
+    if rule.unless_before and rule.unless_before.search(before):
+        return False
+    if rule.unless_after and rule.unless_after.match(after):
+        return False
+    if rule.unless_sentence and rule.unless_sentence.search(masked, sentence_start, sentence_end):
+        return False
+    if rule.requires_before:
+        # Where the earliest match of the requirement ends (searched once per message).
+        if rule.id not in seen:
+            found = rule.requires_before.search(masked)
+            seen[rule.id] = found.end() if found else None
+        if seen[rule.id] is None or seen[rule.id] > start:
+            return False
+    return not (
+        rule.requires_sentence
+        and not rule.requires_sentence.search(masked, sentence_start, sentence_end)
+    )
+
+
+def _rule_hits(lexicon: Lexicon, masked: str, layout: Layout, context: str, audience: str):
+    """audience: 'partner' (spoken to them), 'unclear' (no one named) or 'other' (someone else)."""
+    hits: list[Hit] = []
+    seen: dict[str, int | None] = {}
+    for rule, pattern in lexicon.candidates(masked):
+        if context not in rule.contexts:
+            continue
+        # Sarcasm or an eye-roll with no one else in the message is aimed at the partner;
+        # praise needs to be spoken to them.
+        if (
+            rule.partner_only
+            and audience != "partner"
+            and (audience == "other" or rule.category not in HARMFUL)
+        ):
+            continue
+        explanation = rule.explanation or lexicon.explanations[rule.category]
+        for match in pattern.finditer(masked):
+            start, end = _span(match, masked)
+            if start >= end or not _passes(
+                rule, masked, layout, start, end, context, lexicon, seen
+            ):
+                continue
+            hits.append(Hit(rule.category, start, end, explanation, rule))
+            if rule.also:
+                w_start, w_end = _span(match, masked, whole=True)
+                for extra in rule.also:
+                    hits.append(Hit(extra, w_start, w_end, lexicon.explanations[extra], rule))
+    return hits
+
+
+def _scare_quotes(text: str, quotes: list[Quote]) -> list[Hit]:
+    hits = []
+    for quote in quotes:
+        words = quote.inner.split()
+        if not 1 <= len(words) <= 2:
+            continue
+        lead = text[max(0, quote.start - 30) : quote.start]
+        if not _SCARE_LEAD_RE.search(lead):
+            continue
+        previous = lead.split()[-1] if lead.split() else ""
+        if previous in _SPEECH_VERBS:
+            continue
+        hits.append(Hit("contempt", quote.start, quote.end, SCARE_QUOTE_EXPLANATION))
+    return hits
+
+
+def _curt_only(lexicon: Lexicon, masked: str) -> list[Hit]:
+    parts = []
+    for part in re.split(r"[.!?,;…\n]+", masked):
+        part = " ".join(_WORD_RE.findall(part))
+        if part:
+            parts.append(part)
+    if not parts or not all(part in lexicon.curt_words for part in parts):
+        return []
+    if len(parts) == 1 and parts[0] not in lexicon.curt_single:
+        return []
+    start = len(masked) - len(masked.lstrip())
+    end = len(masked.rstrip())
+    return [Hit("stonewalling", start, end, CURT_EXPLANATION)]
+
+
+def _overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _settle(hits: list[Hit], lexicon: Lexicon, masked: str, context: str) -> list[Hit]:
+    """Apply the rules that look at the whole message, then merge overlapping hits."""
+    if lexicon.time_out.search(masked):  # a time-out with a plan to return
+        hits = [h for h in hits if h.category != "stonewalling"]
+    if any(h.category == "contempt" for h in hits):  # sarcastic praise is not praise
+        hits = [h for h in hits if h.category != "appreciation"]
+    suppressors = [h for h in hits if h.rule and h.rule.suppresses]
+    hits = [
+        h
+        for h in hits
+        if not any(
+            h.category in s.rule.suppresses and _overlaps(h, s) and h is not s for s in suppressors
+        )
+    ]
+    if context == "paraphrase":
+        # Blame-shifting in a reflection is also answering back.
+        hits += [
+            Hit("rebuttal", h.start, h.end, lexicon.explanations["rebuttal"], h.rule)
+            for h in hits
+            if h.category == "defensiveness"
+        ]
+    else:
+        hits = [h for h in hits if h.category not in PARAPHRASE_ONLY]
+
+    merged: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.category, h.start, -(h.end - h.start))):
+        last = merged[-1] if merged else None
+        if last and last.category == hit.category and hit.start < last.end:
+            last.end = max(last.end, hit.end)
+            continue
+        merged.append(Hit(hit.category, hit.start, hit.end, hit.explanation, hit.rule))
+    merged.sort(key=lambda h: (h.start, h.end, h.category))
+    return merged
+
+
+def _finding(hit: Hit, norm: Normalised) -> Finding:
+    start, end = norm.original_span(hit.start, hit.end)
+    return Finding(hit.category, start, end, norm.original[start:end], hit.explanation)
+
+
+def analyse_with(lexicon: Lexicon, text: str, *, context: str = "message"):
+    if not isinstance(text, str):
+        raise TypeError("analyse() needs the message as text")
+    if context not in CONTEXTS:
+        raise ValueError(f"context must be one of {', '.join(CONTEXTS)}")
+    norm = lexicon.normalise(text)
+    quotes = find_quotes(norm.text)
+    masked = mask_quotes(norm.text, quotes)
+    layout = Layout.of(masked)
+    if (
+        context == "paraphrase"
+        or _PARTNER_RE.search(masked) is not None
+        or len(_WORD_RE.findall(masked)) <= 4
+    ):
+        audience = "partner"
+    elif lexicon.third_party.search(masked):
+        audience = "other"
+    else:
+        audience = "unclear"
+    hits = _rule_hits(lexicon, masked, layout, context, audience)
+    if audience == "partner":
+        hits += _scare_quotes(norm.text, quotes)
+    hits += _curt_only(lexicon, masked)
+    hits = _settle(hits, lexicon, masked, context)
+
+    findings = tuple(_finding(h, norm) for h in hits if h.category in HARMFUL)
+    strengths = tuple(_finding(h, norm) for h in hits if h.category in HELPFUL)
+    categories = frozenset(h.category for h in hits)
+    suggestion, why = suggest(norm, masked, layout, hits, context)
+    return Analysis(findings, strengths, categories, suggestion, why)

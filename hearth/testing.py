@@ -6,7 +6,7 @@ visibility, so a test can check what each person gets.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.test import TestCase
 from django.utils import timezone
@@ -125,6 +125,60 @@ def make_perspective(sharer, situation, *, feelings=None):
     )
 
 
+def make_deep_talk(couple, *, starter, mode="apart", key="dt-l-01", state="active"):
+    """A deep talk on its first (light) question, `starter` going first."""
+    from hearth.deeptalk.models import DeepTalk, DeepTalkItem
+
+    talk = DeepTalk.objects.create(
+        couple=couple, started_by=starter, mode=mode, cap="vulnerable", state=state
+    )
+    item = DeepTalkItem.objects.create(
+        talk=talk, couple=couple, position=1, prompt_key=key, depth="light", first=starter
+    )
+    return talk, item
+
+
+def make_deep_answer(item, author, text):
+    from hearth.deeptalk.models import DeepTalkAnswer
+
+    return DeepTalkAnswer.objects.create(
+        item=item, couple=item.couple, author=author, visibility=Visibility.SEALED, text=text
+    )
+
+
+def make_appreciation(author, what, *, sent=True):
+    from hearth.appreciation.services import appreciation_save
+
+    return appreciation_save(
+        author=author, what=what, meant=f"{what}, and it meant a lot", send=sent
+    )
+
+
+def make_meeting(couple, *, starter, notes=(), closed=False):
+    """A state-of-us meeting with (author, step, text) notes."""
+    from hearth.stateofus.models import Meeting, MeetingNote
+    from hearth.stateofus.services import week_of
+
+    meeting = Meeting.objects.create(
+        couple=couple,
+        started_by=starter,
+        week_of=week_of(couple_today(couple)),
+        closed_at=timezone.now() if closed else None,
+    )
+    made = [
+        MeetingNote.objects.create(
+            meeting=meeting,
+            couple=couple,
+            author=author,
+            visibility=Visibility.SHARED,
+            step=step,
+            text=text,
+        )
+        for author, step, text in notes
+    ]
+    return meeting, made
+
+
 @dataclass
 class World:
     alice: User
@@ -161,6 +215,19 @@ class World:
     alice_old_reflection: object
     alice_perspective: object  # sent to Bob, not guessed yet: her feelings are sealed
     alice_perspective_draft: object  # kept for later: private
+    deep_talk: object  # Alice and Bob, apart: Alice went first and answered (sealed)
+    deep_item: object
+    alice_deep_answer: object
+    old_deep_talk: object  # Alice and Dan, ended: both answered the one question
+    dan_old_deep_answer: object
+    alice_old_deep_answer: object
+    alice_appreciation: object  # sent to Bob
+    alice_appreciation_draft: object  # kept for later: private
+    meeting: object  # Alice and Bob, open, with a note from each
+    alice_meeting_note: object
+    bob_meeting_note: object
+    old_meeting: object  # Alice and Dan, closed, with Dan's note
+    dan_old_meeting_note: object
 
 
 def build_world() -> World:
@@ -212,6 +279,25 @@ def build_world() -> World:
 
     perspective_send(check=alice_perspective, sharer=alice)
     alice_perspective_draft = make_perspective(alice, "Alice's draft situation")
+    deep_talk, deep_item = make_deep_talk(couple, starter=alice)
+    alice_deep_answer = make_deep_answer(deep_item, alice, "Alice's sealed deep answer")
+    old_deep_talk, old_item = make_deep_talk(old_couple, starter=dan, state="ended")
+    dan_old_deep_answer = make_deep_answer(old_item, dan, "Dan's old deep answer")
+    alice_old_deep_answer = make_deep_answer(old_item, alice, "Alice's old deep answer")
+    meeting, (alice_note, bob_note) = make_meeting(
+        couple,
+        starter=alice,
+        notes=[
+            (alice, "appreciations", "Alice thanks Bob for the soup"),
+            (bob, "topic", "Bob's topic about the weekend"),
+        ],
+    )
+    from hearth.stateofus.models import MeetingTime
+
+    MeetingTime.objects.create(couple=couple, weekday=6, at=time(19, 0), set_by=alice)
+    old_meeting, (dan_old_note,) = make_meeting(
+        old_couple, starter=dan, notes=[(dan, "plan", "Dan's old plan")], closed=True
+    )
 
     return World(
         alice=alice,
@@ -250,6 +336,19 @@ def build_world() -> World:
         alice_old_reflection=alice_old_reflection,
         alice_perspective=alice_perspective,
         alice_perspective_draft=alice_perspective_draft,
+        deep_talk=deep_talk,
+        deep_item=deep_item,
+        alice_deep_answer=alice_deep_answer,
+        old_deep_talk=old_deep_talk,
+        dan_old_deep_answer=dan_old_deep_answer,
+        alice_old_deep_answer=alice_old_deep_answer,
+        alice_appreciation=make_appreciation(alice, "Alice thanked Bob for the lift"),
+        alice_appreciation_draft=make_appreciation(alice, "Alice's draft thanks", sent=False),
+        meeting=meeting,
+        alice_meeting_note=alice_note,
+        bob_meeting_note=bob_note,
+        old_meeting=old_meeting,
+        dan_old_meeting_note=dan_old_note,
     )
 
 

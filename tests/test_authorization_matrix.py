@@ -98,7 +98,7 @@ def _url(case: Case, world) -> str:
                     names = re.findall(r"{(\w+)}", path)
                     for name, value in zip(names, args, strict=True):
                         path = path.replace("{" + name + "}", str(value))
-                    return path
+                    return path + case.query
         raise AssertionError(f"no such operation {case.target} {case.method}")
     return reverse(case.target, args=args) + case.query
 

@@ -1,17 +1,19 @@
 from typing import Literal
 from uuid import UUID
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from hearth.access import current_couple, partner_of
 from hearth.accounts import services
-from hearth.accounts.models import timezone_names
+from hearth.accounts.models import days_to_mask, timezone_names
 from hearth.core.api import Text, responses, timezone_type
 from hearth.core.errors import ServiceError
 
 router = Router(tags=["me"])
 
 ComfortLevel = Literal["light", "deeper", "vulnerable"]
+PaceName = Literal["daily", "few", "weekly", "asked"]
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 class PersonOut(Schema):
@@ -27,6 +29,8 @@ class MeOut(Schema):
     pronouns: str
     timezone: str
     comfort_level: ComfortLevel
+    pace: PaceName
+    quiet_days: list[Weekday]
     paired: bool
     partner: PersonOut | None = None
 
@@ -36,6 +40,8 @@ class MeUpdateIn(Schema):
     pronouns: Text(30) | None = None
     timezone: timezone_type() | None = None
     comfort_level: ComfortLevel | None = None
+    pace: PaceName | None = None
+    quiet_days: list[Weekday] | None = Field(None, max_length=7)
 
 
 def person_out(user) -> dict:
@@ -51,6 +57,8 @@ def me_out(user) -> dict:
         "pronouns": user.pronouns,
         "timezone": user.timezone,
         "comfort_level": user.comfort_level,
+        "pace": user.pace,
+        "quiet_days": user.quiet_day_names,
         "paired": current_couple(user) is not None,
         "partner": person_out(partner) if partner else None,
     }
@@ -72,5 +80,7 @@ def me_update(request, payload: MeUpdateIn):
             raise ServiceError("Please give a name.", code="empty")
     if "timezone" in fields and fields["timezone"] not in timezone_names():
         raise ServiceError("Unknown time zone; use a name like Europe/Paris.", code="timezone")
+    if "quiet_days" in fields:
+        fields["quiet_days"] = days_to_mask(fields["quiet_days"])
     services.profile_update(user=request.auth, **fields)
     return me_out(request.auth)

@@ -1,6 +1,14 @@
 from django import forms
 
-from hearth.accounts.models import Depth, User, timezone_names
+from hearth.accounts.models import (
+    WEEKDAYS,
+    Depth,
+    Pace,
+    User,
+    days_to_mask,
+    mask_to_days,
+    timezone_names,
+)
 
 
 def timezone_choices():
@@ -73,3 +81,43 @@ class ApiTokenForm(forms.Form):
         if not name:
             raise forms.ValidationError("Please give the token a name.")
         return name
+
+
+class PaceForm(forms.Form):
+    comfort_level = forms.ChoiceField(
+        label="How personal may questions get?",
+        choices=Depth.choices,
+        widget=forms.RadioSelect,
+        help_text="For the daily question and deep talk. They never go deeper than the "
+        "lower level of the two of you, and your partner isn't told which of you set it.",
+    )
+    pace = forms.ChoiceField(
+        label="How often should Hearth suggest something to try?",
+        choices=Pace.choices,
+        widget=forms.RadioSelect,
+        help_text="When you two differ, Hearth goes at the slower pace.",
+    )
+    quiet_days = forms.MultipleChoiceField(
+        label="Quiet days: no suggestions at all",
+        choices=[(day, day.capitalize()) for day in WEEKDAYS],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="On a quiet day of either of you, Hearth suggests nothing to either of you. "
+        "Everything still works if you go looking.",
+    )
+
+    @classmethod
+    def initial_for(cls, user: User) -> dict:
+        return {
+            "comfort_level": user.comfort_level,
+            "pace": user.pace,
+            "quiet_days": mask_to_days(user.quiet_days),
+        }
+
+    def fields_to_save(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "comfort_level": data["comfort_level"],
+            "pace": data["pace"],
+            "quiet_days": days_to_mask(data["quiet_days"]),
+        }

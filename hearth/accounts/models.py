@@ -4,6 +4,7 @@ from functools import cache
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -14,6 +15,26 @@ class Depth(models.TextChoices):
     LIGHT = "light", "Light: easy, everyday questions"
     DEEPER = "deeper", "Deeper: feelings, values, the two of us"
     VULNERABLE = "vulnerable", "Vulnerable: hopes, fears, tender things"
+
+
+class Pace(models.TextChoices):
+    """How often Hearth suggests something to try. Ordered from most to least often."""
+
+    DAILY = "daily", "Something most days"
+    FEW = "few", "A few times a week"
+    WEEKLY = "weekly", "About once a week"
+    ASKED = "asked", "Only when I go looking"
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def days_to_mask(days) -> int:
+    return sum(1 << WEEKDAYS.index(day) for day in set(days))
+
+
+def mask_to_days(mask: int) -> list[str]:
+    return [day for index, day in enumerate(WEEKDAYS) if mask & (1 << index)]
 
 
 @cache
@@ -67,6 +88,9 @@ class User(AbstractUser):
     pronouns = models.CharField(max_length=30, blank=True)
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
     comfort_level = models.CharField(max_length=12, choices=Depth.choices, default=Depth.LIGHT)
+    pace = models.CharField(max_length=8, choices=Pace.choices, default=Pace.FEW)
+    # Days of the week with no suggestions at all: bit 0 is Monday, bit 6 Sunday.
+    quiet_days = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(127)])
     # Bumped by every write that changes what this person's pages show (core/freshness.py).
     content_version = models.PositiveBigIntegerField(default=0)
 
@@ -87,6 +111,13 @@ class User(AbstractUser):
 
     def local_today(self):
         return self.local_now().date()
+
+    @property
+    def quiet_day_names(self) -> list[str]:
+        return mask_to_days(self.quiet_days)
+
+    def is_quiet_on(self, day) -> bool:
+        return bool(self.quiet_days & (1 << day.weekday()))
 
 
 class ApiToken(models.Model):

@@ -59,7 +59,7 @@ def token_authenticate(raw: str) -> User | None:
 
 
 def profile_update(*, user: User, **fields) -> User:
-    allowed = {"display_name", "pronouns", "timezone", "comfort_level"}
+    allowed = {"display_name", "pronouns", "timezone", "comfort_level", "pace", "quiet_days"}
     unknown = set(fields) - allowed
     if unknown:
         raise ServiceError(f"Unknown profile fields: {', '.join(sorted(unknown))}")

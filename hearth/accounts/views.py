@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearth.accounts import services
-from hearth.accounts.forms import ApiTokenForm, ProfileForm
+from hearth.accounts.forms import ApiTokenForm, PaceForm, ProfileForm
 from hearth.accounts.models import ApiToken
 from hearth.core.errors import ServiceError
 from hearth.core.http import INVALID
@@ -61,3 +61,17 @@ def token_revoke(request, public_id):
     services.token_revoke(token=token)
     messages.success(request, f"The token '{token.name}' is revoked.")
     return redirect("accounts:tokens")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_pace(request):
+    if request.method == "GET":
+        form = PaceForm(initial=PaceForm.initial_for(request.user))
+        return render(request, "accounts/pace.html", {"form": form})
+    form = PaceForm(request.POST)
+    if not form.is_valid():
+        return render(request, "accounts/pace.html", {"form": form}, status=INVALID)
+    services.profile_update(user=request.user, **form.fields_to_save())
+    messages.success(request, "Saved. Hearth will keep to this pace.")
+    return redirect("accounts:pace")

@@ -62,6 +62,7 @@ SCARE_QUOTE_EXPLANATION = (
     "Putting your partner's word in quotation marks tends to come across as mocking it. If "
     "something doesn't add up for you, asking about it works better."
 )
+KIND_ALWAYS_RULE = "appreciation.kind-always"
 CURT_EXPLANATION = (
     "A one-word reply like this can feel like a door closing. If you need a pause, saying so, "
     "and when you'll come back, keeps your partner from feeling shut out."
@@ -121,8 +122,16 @@ BEFORE_WINDOW = 120
 AROUND_WINDOW = 300
 
 
+# A match that itself begins with "but"/"though" starts a new clause: the frames of the clause
+# before it ("you felt hurt, but I was joking") do not govern it.
+_OPENS_CLAUSE_RE = re.compile(r"(?:but|though|although)\b")
+
+
 def _passes(rule: Rule, masked: str, layout: Layout, start: int, end: int, context, lexicon, seen):
-    clause_start, _ = layout.clause(start, end)
+    if _OPENS_CLAUSE_RE.match(masked, start):
+        clause_start = start
+    else:
+        clause_start, _ = layout.clause(start, end)
     before = masked[max(clause_start, start - BEFORE_WINDOW) : start]
     sentence_start, sentence_end = layout.sentence(start, end)
     sentence_start = max(sentence_start, start - AROUND_WINDOW)
@@ -221,11 +230,22 @@ def _overlaps(a: Hit, b: Hit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _settle(hits: list[Hit], lexicon: Lexicon, masked: str, context: str) -> list[Hit]:
+def _settle(hits: list[Hit], lexicon: Lexicon, masked: str, layout: Layout, context: str):
     """Apply the rules that look at the whole message, then merge overlapping hits."""
     if lexicon.time_out.search(masked):  # a time-out with a plan to return
         hits = [h for h in hits if h.category != "stonewalling"]
-    if any(h.category == "contempt" for h in hits):  # sarcastic praise is not praise
+    contempt = [h for h in hits if h.category == "contempt"]
+    if contempt:  # sarcastic praise is not praise
+        sarcastic = {layout.sentence(h.start, h.end) for h in contempt}
+        # "You're always right 🙄": a kind "always" said with sarcasm is a verdict after all.
+        hits = [
+            Hit("criticism", h.start, h.end, lexicon.explanations["criticism"], h.rule)
+            if h.rule
+            and h.rule.id == KIND_ALWAYS_RULE
+            and layout.sentence(h.start, h.end) in sarcastic
+            else h
+            for h in hits
+        ]
         hits = [h for h in hits if h.category != "appreciation"]
     suppressors = [h for h in hits if h.rule and h.rule.suppresses]
     hits = [
@@ -284,7 +304,7 @@ def analyse_with(lexicon: Lexicon, text: str, *, context: str = "message"):
     if audience == "partner":
         hits += _scare_quotes(norm.text, quotes)
     hits += _curt_only(lexicon, masked)
-    hits = _settle(hits, lexicon, masked, context)
+    hits = _settle(hits, lexicon, masked, layout, context)
 
     findings = tuple(_finding(h, norm) for h in hits if h.category in HARMFUL)
     strengths = tuple(_finding(h, norm) for h in hits if h.category in HELPFUL)

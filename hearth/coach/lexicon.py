@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from hearth.coach.prefilter import gate
+from hearth.coach.prefilter import MIN_LENGTH, gate
 from hearth.coach.text import FeelingSpeller, normalise, normalise_fast, unstretch
 
 LEXICON_PATH = Path(__file__).resolve().parent / "lexicon.toml"
@@ -58,6 +58,7 @@ TOP_FIELDS = {
 }
 FEELING_FIELDS = {"extra", "pleasant", "frame_only", "exclude", "nouns"}
 EXPLANATION_LIMITS = (20, 400)
+GATE_HEAD = MIN_LENGTH  # every quick-check string is at least this long
 NEVER = re.compile("(?!)")  # matches nothing
 
 
@@ -107,14 +108,24 @@ class Lexicon:
     gate_strings: tuple[str, ...] = ()
     gate_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     ungated: tuple[int, ...] = ()
+    # The quick-check strings by their first three characters, so a message is scanned once
+    # (one look-up per position) instead of once per string.
+    gate_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _fixed: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def candidates(self, text: str) -> list[tuple[Rule, re.Pattern]]:
         """The patterns worth running on `text` (in a fixed order): the others cannot match."""
         chosen = set(self.ungated)
-        for needed in self.gate_strings:
-            if needed in text:
-                chosen.update(self.gate_index[needed])
+        heads = self.gate_heads
+        found: set[str] = set()
+        for start in range(len(text) - GATE_HEAD + 1):
+            strings = heads.get(text[start : start + GATE_HEAD])
+            if strings:
+                for needed in strings:
+                    if needed not in found and text.startswith(needed, start):
+                        found.add(needed)
+        for needed in found:
+            chosen.update(self.gate_index[needed])
         return [self.patterns[i] for i in sorted(chosen)]
 
     def fix_word(self, word: str) -> str:
@@ -489,7 +500,16 @@ def parse_lexicon(data: dict, catalog_feelings: tuple[list[str], list[str]]) -> 
         gate_strings=tuple(sorted(index)),
         gate_index={word: tuple(ids) for word, ids in index.items()},
         ungated=tuple(i for i, needed in enumerate(gates) if needed is None),
+        gate_heads=_heads(index),
     )
+
+
+def _heads(strings) -> dict[str, tuple[str, ...]]:
+    heads: dict[str, list[str]] = {}
+    for needed in sorted(strings):
+        _require(len(needed) >= GATE_HEAD, f"quick-check string {needed!r} is too short")
+        heads.setdefault(needed[:GATE_HEAD], []).append(needed)
+    return {head: tuple(items) for head, items in heads.items()}
 
 
 def read_lexicon(path: Path) -> Lexicon:

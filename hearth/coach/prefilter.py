@@ -98,6 +98,29 @@ def _required_item(op, av) -> set[str] | None:
     return None
 
 
+def _cover(strings: set[str]) -> set[str] | None:
+    """A few shorter strings, one of which each of `strings` contains (greedy set cover).
+
+    Any text containing one of `strings` then contains one of these, so they are a sound,
+    if slightly looser, gate: "you're so", "you are so", "you were so" … are all covered by
+    "you". None when no small cover exists.
+    """
+    pieces: dict[str, set[str]] = {}
+    for string in strings:
+        for size in range(MIN_LENGTH, min(len(string), 8) + 1):
+            for start in range(len(string) - size + 1):
+                pieces.setdefault(string[start : start + size], set()).add(string)
+    uncovered, chosen = set(strings), set()
+    while uncovered:
+        best = max(pieces, key=lambda piece: (len(pieces[piece] & uncovered), len(piece), piece))
+        gain = pieces[best] & uncovered
+        if not gain or len(chosen) >= MAX_ALTERNATIVES:
+            return None
+        chosen.add(best)
+        uncovered -= gain
+    return chosen
+
+
 def gate(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Literal strings one of which every match contains, or None (always run the pattern)."""
     if P is None or pattern.flags & re.IGNORECASE:
@@ -107,10 +130,12 @@ def gate(pattern: re.Pattern) -> tuple[str, ...] | None:
     except Exception:  # pragma: no cover - the pattern compiled, so this should not happen
         return None
     needed = _required(list(tree))
-    if not needed or len(needed) > MAX_ALTERNATIVES:
+    if not needed or min(len(s) for s in needed) < MIN_LENGTH:
         return None
-    if min(len(s) for s in needed) < MIN_LENGTH:
-        return None
+    if len(needed) > MAX_ALTERNATIVES:
+        needed = _cover(needed)
+        if needed is None:
+            return None
     # Keep the shortest strings only where one contains another ("always" covers "always ").
     kept = sorted(needed, key=len)
     minimal = [s for i, s in enumerate(kept) if not any(t in s for t in kept[:i])]

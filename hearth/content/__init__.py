@@ -24,16 +24,34 @@ from hearth.content.loader import (
     load_questions,
     load_reactions,
 )
+from hearth.content.prompts import (
+    DeepTalkQuestion,
+    InvitationMessage,
+    MeetingStep,
+    PracticeGuide,
+    Suggestion,
+    load_deep_talk,
+    load_invitation_messages,
+    load_practice_guides,
+    load_state_of_us,
+    load_suggestions,
+    normalised_text,
+)
 
 __all__ = [
     "DEPTHS",
     "ContentError",
+    "DeepTalkQuestion",
     "Feeling",
     "FeelingGroup",
+    "InvitationMessage",
+    "MeetingStep",
     "Need",
     "Practice",
+    "PracticeGuide",
     "Question",
     "Reaction",
+    "Suggestion",
     "Topic",
     "catalog",
 ]
@@ -85,6 +103,42 @@ class Catalog:
     def reaction_by_key(self) -> dict[str, Reaction]:
         return {reaction.key: reaction for reaction in self.reactions}
 
+    @cached_property
+    def deep_talk(self) -> tuple[DeepTalkQuestion, ...]:
+        return load_deep_talk({normalised_text(q.text) for q in self.questions})
+
+    @cached_property
+    def deep_talk_by_key(self) -> dict[str, DeepTalkQuestion]:
+        return {question.key: question for question in self.deep_talk}
+
+    @cached_property
+    def meeting_steps(self) -> tuple[MeetingStep, ...]:
+        return load_state_of_us()
+
+    @cached_property
+    def meeting_step_by_key(self) -> dict[str, MeetingStep]:
+        return {step.key: step for step in self.meeting_steps}
+
+    @cached_property
+    def invitation_messages(self) -> tuple[InvitationMessage, ...]:
+        return load_invitation_messages()
+
+    @cached_property
+    def invitation_message_by_key(self) -> dict[str, InvitationMessage]:
+        return {message.key: message for message in self.invitation_messages}
+
+    @cached_property
+    def suggestions(self) -> tuple[Suggestion, ...]:
+        return load_suggestions()
+
+    @cached_property
+    def practice_guides(self) -> tuple[PracticeGuide, ...]:
+        return load_practice_guides([practice.key for practice in self.practices])
+
+    @cached_property
+    def practice_guide_by_key(self) -> dict[str, PracticeGuide]:
+        return {guide.practice: guide for guide in self.practice_guides}
+
     def load_all(self) -> None:
         """Touch every file so a broken one fails at start-up, not mid-request."""
         names = (
@@ -94,6 +148,11 @@ class Catalog:
             "needs",
             "reactions",
             "listening_topics",
+            "deep_talk",
+            "meeting_steps",
+            "invitation_messages",
+            "suggestions",
+            "practice_guides",
         )
         for name in names:
             getattr(self, name)

@@ -5,7 +5,7 @@ from uuid import UUID
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django_ratelimit.core import is_ratelimited
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from hearth.access import current_couple, partner_of
 from hearth.accounts.api import PersonOut, person_out
@@ -13,7 +13,7 @@ from hearth.accounts.models import timezone_names
 from hearth.core.api import Text, responses, timezone_type
 from hearth.core.errors import ServiceError
 from hearth.couples import services
-from hearth.couples.models import Invitation
+from hearth.couples.models import INVITATION_MESSAGE_MAX, Invitation
 from hearth.couples.views import CODE_RATE
 
 router = Router(tags=["pairing"])
@@ -30,6 +30,17 @@ class InvitationOut(Schema):
     code: str
     link: str
     expires_at: datetime
+    message: str
+    emailed_at: datetime | None
+    response: Literal["", "not_now", "declined"]
+
+
+class InvitationIn(Schema):
+    message: Text(INVITATION_MESSAGE_MAX) = ""
+
+
+class InvitationEmailIn(Schema):
+    email: Text(254) = Field("", description="Empty: send again to the address used before.")
 
 
 class PairingOut(Schema):
@@ -50,6 +61,10 @@ class AcceptIn(Schema):
     }
 
 
+class RespondIn(AcceptIn):
+    response: Literal["not_now", "declined"]
+
+
 class UnpairIn(Schema):
     confirm: Literal[True]
 
@@ -64,6 +79,9 @@ def invitation_out(request, invitation: Invitation) -> dict:
         "code": services.format_code(invitation.code),
         "link": request.build_absolute_uri(reverse("couples:join", args=[invitation.token])),
         "expires_at": invitation.expires_at,
+        "message": invitation.message,
+        "emailed_at": invitation.emailed_at,
+        "response": invitation.response,
     }
 
 
@@ -123,6 +141,34 @@ def invitation_create(request):
     return Status(201, invitation_out(request, invitation))
 
 
+@router.patch(
+    "/invitations/{invitation_id}",
+    response=responses(200, InvitationOut, 404, 409, 410),
+    operation_id="invitation_update",
+    summary="Change the message that goes with a pending invitation",
+)
+def invitation_update(request, invitation_id: UUID, payload: InvitationIn):
+    invitation = get_object_or_404(Invitation, inviter=request.auth, public_id=invitation_id)
+    services.invitation_message_set(invitation=invitation, message=payload.message)
+    return invitation_out(request, invitation)
+
+
+@router.post(
+    "/invitations/{invitation_id}/email",
+    response=responses(200, InvitationOut, 404, 409, 410, 429),
+    operation_id="invitation_email",
+    summary="Have Hearth email the invitation (at most once a week)",
+)
+def invitation_email(request, invitation_id: UUID, payload: InvitationEmailIn):
+    invitation = get_object_or_404(Invitation, inviter=request.auth, public_id=invitation_id)
+    services.invitation_email(
+        invitation=invitation,
+        link=request.build_absolute_uri(reverse("couples:join", args=[invitation.token])),
+        email=payload.email,
+    )
+    return invitation_out(request, invitation)
+
+
 @router.delete(
     "/invitations/{invitation_id}",
     response=responses(204, None, 404, 409),
@@ -152,6 +198,27 @@ def invitation_accept(request, payload: AcceptIn):
     services.invitation_check(invitation=invitation, user=request.auth)
     services.couple_pair(invitation=invitation, user=request.auth)
     return pairing_out(request, request.auth)
+
+
+@router.post(
+    "/respond",
+    response=responses(204, None, 400, 404, 409, 410, 429),
+    operation_id="invitation_respond",
+    summary="Answer an invitation with 'not now' or 'no, thank you'",
+)
+def invitation_respond(request, payload: RespondIn):
+    if not payload.code and not payload.token:
+        raise ServiceError("Send the invitation's code or its token.", code="missing")
+    if is_ratelimited(
+        request, group="pairing-code", key="user_or_ip", rate=CODE_RATE, increment=True
+    ):
+        raise ServiceError("Too many tries. Please wait an hour.", code="rate_limited", status=429)
+    invitation = services.invitation_find(code=payload.code or "", token=payload.token or "")
+    services.invitation_usable(invitation=invitation)
+    if invitation.inviter_id == request.auth.pk:
+        raise ServiceError("This is your own invitation.", code="own_invitation", status=409)
+    services.invitation_respond(invitation=invitation, response=payload.response)
+    return Status(204, None)
 
 
 @router.post(

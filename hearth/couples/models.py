@@ -52,6 +52,14 @@ class Membership(models.Model):
         return f"membership {self.pk}"
 
 
+INVITATION_MESSAGE_MAX = 500
+
+
+class Response(models.TextChoices):
+    NOT_NOW = "not_now", "Not now"
+    DECLINED = "declined", "No, thank you"
+
+
 class Invitation(models.Model):
     """A single-use invitation to pair with its inviter, by link or by short code."""
 
@@ -76,6 +84,15 @@ class Invitation(models.Model):
         related_name="+",
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The inviter's words, shown to the person invited (chosen from gentle ones or their own).
+    message = EncryptedTextField(blank=True, max_length=INVITATION_MESSAGE_MAX)
+    # Where Hearth emailed it, if the inviter asked, and when (resent at most once a week).
+    email = EncryptedTextField(blank=True)
+    email_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    # The invited person's answer without accepting: "not now" or "no, thank you".
+    response = models.CharField(max_length=8, choices=Response.choices, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

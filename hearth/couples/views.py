@@ -6,10 +6,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.core import is_ratelimited
 
 from hearth.access import current_couple
+from hearth.content import catalog
 from hearth.core.errors import ServiceError
 from hearth.core.http import INVALID
 from hearth.couples import services
-from hearth.couples.forms import AcceptForm, CodeForm, CoupleTimezoneForm, UnpairForm
+from hearth.couples.forms import (
+    AcceptForm,
+    CodeForm,
+    CoupleTimezoneForm,
+    EmailInvitationForm,
+    InviteForm,
+    RespondForm,
+    UnpairForm,
+)
 from hearth.couples.models import Invitation
 from hearth.couples.qr import qr_data_uri
 
@@ -30,15 +39,33 @@ def _pending_invitation(user) -> Invitation | None:
     return invitation if invitation is not None and invitation.is_pending else None
 
 
-def _pairing_page(request, *, code_form=None, status=200):
+def _join_link(request, invitation) -> str:
+    return request.build_absolute_uri(reverse("couples:join", args=[invitation.token]))
+
+
+def _pairing_page(request, *, code_form=None, invite_form=None, email_form=None, status=200):
     invitation = _pending_invitation(request.user)
-    context = {"invitation": invitation, "code_form": code_form or CodeForm()}
+    context = {
+        "invitation": invitation,
+        "code_form": code_form or CodeForm(),
+        "invite_form": invite_form or InviteForm(),
+        "email_form": email_form or EmailInvitationForm(),
+        "next_email_at": services.next_email_at(request.user),
+        "invitation_messages": catalog.invitation_messages,
+    }
     if invitation is not None:
-        link = request.build_absolute_uri(reverse("couples:join", args=[invitation.token]))
+        link = _join_link(request, invitation)
         context.update(
             link=link,
             code=services.format_code(invitation.code),
             qr=qr_data_uri(link),
+        )
+    else:
+        # The last answer to an invitation, told gently, with no nudge to ask again.
+        context["last_answer"] = (
+            Invitation.objects.filter(inviter=request.user, response="declined")
+            .order_by("-responded_at")
+            .first()
         )
     return render(request, "couples/pairing.html", context, status=status)
 
@@ -52,12 +79,37 @@ def pairing(request):
 @login_required
 @require_POST
 def invite(request):
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        return _pairing_page(request, invite_form=form, status=INVALID)
     try:
-        services.invitation_create(inviter=request.user)
+        services.invitation_create(inviter=request.user, message=form.cleaned_data["message"])
     except ServiceError as exc:
         messages.error(request, exc.message)
         return redirect("couples:pairing")
     messages.success(request, "Your invitation is ready. Share the link or the code.")
+    return redirect("couples:pairing")
+
+
+@login_required
+@require_POST
+def email_invitation(request, public_id):
+    invitation = get_object_or_404(Invitation, inviter=request.user, public_id=public_id)
+    form = EmailInvitationForm(request.POST)
+    if not form.is_valid():
+        return _pairing_page(request, email_form=form, status=INVALID)
+    try:
+        services.invitation_email(
+            invitation=invitation,
+            link=_join_link(request, invitation),
+            email=form.cleaned_data["email"],
+        )
+    except ServiceError as exc:
+        form.add_error("email", exc.message)
+        return _pairing_page(request, email_form=form, status=INVALID)
+    messages.success(
+        request, "Sent. There's nothing more to do; they'll answer when they're ready."
+    )
     return redirect("couples:pairing")
 
 
@@ -80,6 +132,7 @@ def _confirm_page(request, invitation, *, code="", token="", form=None, status=2
         "couples/confirm.html",
         {
             "inviter": invitation.inviter,
+            "invitation": invitation,
             "code": code,
             "token": token,
             "form": form or AcceptForm(initial={"code": code, "token": token}),
@@ -114,18 +167,45 @@ def enter_code(request):
     return _confirm_page(request, invitation, code=code)
 
 
-@login_required
 @require_GET
 def join(request, token):
+    """The invitation link. Without an account, it shows who invited you and lets you
+    answer "not now" or "no, thank you" without signing up."""
     if _too_many_attempts(request):
         return _error_page(request, "Too many tries. Please wait an hour and try again.", 429)
+    invitation = services.invitation_find(token=token)
     try:
-        invitation = services.invitation_check(
-            invitation=services.invitation_find(token=token), user=request.user
-        )
+        if request.user.is_authenticated:
+            services.invitation_check(invitation=invitation, user=request.user)
+        else:
+            services.invitation_usable(invitation=invitation)
     except ServiceError as exc:
         return _error_page(request, exc.message, exc.status)
     return _confirm_page(request, invitation, token=token)
+
+
+@require_POST
+def respond(request, token):
+    if _too_many_attempts(request):
+        return _error_page(request, "Too many tries. Please wait an hour and try again.", 429)
+    invitation = services.invitation_find(token=token)
+    try:
+        services.invitation_usable(invitation=invitation)
+        if request.user.is_authenticated and invitation.inviter_id == request.user.pk:
+            raise ServiceError(
+                "This is your own invitation. Your partner answers it.", code="own", status=409
+            )
+    except ServiceError as exc:
+        return _error_page(request, exc.message, exc.status)
+    form = RespondForm(request.POST)
+    if not form.is_valid():
+        return _confirm_page(request, invitation, token=token, status=INVALID)
+    services.invitation_respond(invitation=invitation, response=form.cleaned_data["response"])
+    return render(
+        request,
+        "couples/responded.html",
+        {"inviter": invitation.inviter, "response": form.cleaned_data["response"], "token": token},
+    )
 
 
 @login_required

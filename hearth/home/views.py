@@ -7,9 +7,11 @@ from hearth.access import current_couple
 from hearth.checkins import services as checkin_services
 from hearth.checkins.forms import ReplyForm
 from hearth.content import catalog
+from hearth.deeptalk import selectors as deeptalk_selectors
 from hearth.empathy import selectors as empathy_selectors
 from hearth.home.fragments import render_cached
 from hearth.home.selectors import today_for, waiting_for
+from hearth.home.suggestions import suggestion_for
 from hearth.listening import selectors as listening_selectors
 from hearth.questions import services as question_services
 from hearth.questions.views import card_context
@@ -34,6 +36,8 @@ def home(request):
             "today": today,
             "listening": listening_selectors.waiting_sessions(user),
             "to_guess": empathy_selectors.to_guess(user),
+            "deep_talk": deeptalk_selectors.waiting_talk(user),
+            "suggestion": suggestion_for(user),
             "reactions": catalog.reactions,
             "checkin_reply_form": ReplyForm(),
         }

@@ -66,7 +66,7 @@ def test_load_set_checks_entries(tmp_path):
     with pytest.raises(ValueError, match="paraphrases only"):
         load_set("dev", tmp_path)
     with pytest.raises(ValueError, match="unknown evaluation set"):
-        load_set("holdout", tmp_path)
+        load_set("no-such-set", tmp_path)
 
 
 def test_run_prints_a_table():

@@ -121,3 +121,27 @@ def test_file_errors_name_the_file(tmp_path):
     bad.write_text("this is = = not toml")
     with pytest.raises(LexiconError, match=r"lexicon\.toml: not valid TOML"):
         read_lexicon(bad)
+
+
+def test_the_quick_check_never_skips_a_pattern_that_would_match():
+    from hearth.coach.evaluation import load_set
+
+    lexicon = get_lexicon()
+    texts = [lexicon.normalise(m.text).text for name in ("dev", "test") for m in load_set(name)]
+    texts += ["", "ab", "you", "whatever 🙄", "u never listen", "I'm so done. Bye."]
+    for text in texts:
+        chosen = {id(pattern) for _, pattern in lexicon.candidates(text)}
+        for rule, pattern in lexicon.patterns:
+            if pattern.search(text):
+                assert id(pattern) in chosen, (rule.id, text)
+
+
+def test_a_cover_gate_is_sound():
+    from hearth.coach.prefilter import MAX_ALTERNATIVES, _cover, gate
+
+    strings = {f"you{sep}{word}" for sep in ("'re ", " are ", " were ") for word in "abcdefg"}
+    cover = _cover(strings)
+    assert cover is not None and len(cover) <= MAX_ALTERNATIVES
+    assert all(any(piece in s for piece in cover) for s in strings)
+    needed = gate(re.compile(r"\b(?:you're|you are|you were|you've been|you seem) (?:a|b|c|d)\b"))
+    assert needed is not None and all(len(piece) >= 3 for piece in needed)

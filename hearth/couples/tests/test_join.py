@@ -96,9 +96,19 @@ class JoinTests(HearthTestCase):
         self.assertEqual(response.status_code, 405)
         self.assertNothingCreated()
 
-    def test_it_requires_login(self):
+    def test_without_an_account_it_shows_who_invited_and_how_to_answer(self):
         response = self.client.get(self.url)
-        self.assertRedirects(
-            response, f"/accounts/login/?next={self.url}", fetch_redirect_response=False
-        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Pair with Dan?")
+        self.assertContains(response, f"/accounts/signup/?next={self.url}")
+        self.assertContains(response, reverse("couples:respond", args=[self.invitation.token]))
+        self.assertContains(response, "No, thank you")
+        self.assertNotContains(response, 'action="/pair/accept/"')
         self.assertNothingCreated()
+        self.invitation.refresh_from_db()
+        self.assertEqual(self.invitation.response, "")
+
+    def test_without_an_account_a_used_link_is_refused(self):
+        invitation_revoke(invitation=self.invitation)
+        response = self.client.get(self.url)
+        self.assertRefused(response, 410, "This invitation was withdrawn.")

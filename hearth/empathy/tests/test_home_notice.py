@@ -68,9 +68,9 @@ class HomeNoticeTests(HearthTestCase):
     def test_the_practices_card_speaks_to_couples_and_to_people_on_their_own(self):
         main = self.home(self.alice)
         self.assertIn("share a situation and let Bob guess how you felt, or guess theirs", main)
+        self.assertIn(url("index"), main)
         main = self.home(self.dan)
         self.assertIn(
-            "prepare a situation now, to let your partner guess how you felt once you're paired",
-            main,
+            "Prepare a perspective check</a>, for your partner to guess once you're paired", main
         )
-        self.assertIn(url("index"), main)
+        self.assertIn(url("new"), main)

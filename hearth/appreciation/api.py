@@ -1,0 +1,137 @@
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from ninja import Query, Router, Schema, Status
+
+from hearth.access import get_own_or_404, get_visible_or_404
+from hearth.accounts.api import PersonOut, person_out
+from hearth.appreciation import selectors, services
+from hearth.appreciation.models import MEANT_MAX, WHAT_MAX, Appreciation
+from hearth.core.api import Text, responses
+
+router = Router(tags=["appreciations"])
+
+
+class AppreciationOut(Schema):
+    id: UUID
+    author: PersonOut
+    mine: bool
+    what: str
+    meant: str
+    created_at: datetime
+    sent_at: datetime | None
+
+
+class AppreciationPageOut(Schema):
+    items: list[AppreciationOut]
+    next_before: UUID | None = None
+
+
+class AppreciationIn(Schema):
+    what: Text(WHAT_MAX, 1)
+    meant: Text(MEANT_MAX) = ""
+    send: bool = False
+
+
+def appreciation_out(appreciation: Appreciation, viewer) -> dict:
+    return {
+        "id": appreciation.public_id,
+        "author": person_out(appreciation.author),
+        "mine": appreciation.author_id == viewer.pk,
+        "what": appreciation.what,
+        "meant": appreciation.meant,
+        "created_at": appreciation.created_at,
+        "sent_at": appreciation.sent_at,
+    }
+
+
+def _fresh(viewer, appreciation_id) -> dict:
+    found = get_visible_or_404(
+        Appreciation.objects.select_related("author"), viewer, public_id=appreciation_id
+    )
+    return appreciation_out(found, viewer)
+
+
+@router.get(
+    "",
+    response=responses(200, AppreciationPageOut),
+    operation_id="appreciation_list",
+    summary="Appreciations I received, sent, or kept for later",
+)
+def appreciation_list(
+    request,
+    box: Literal["received", "sent", "drafts"] = "received",
+    before: UUID | None = Query(None, description="Id of the last one already shown."),
+    limit: int = Query(20, ge=1, le=50),
+):
+    items, next_before = selectors.box(request.auth, box, before=before, limit=limit)
+    return {
+        "items": [appreciation_out(a, request.auth) for a in items],
+        "next_before": next_before,
+    }
+
+
+@router.post(
+    "",
+    response=responses(201, AppreciationOut, 409),
+    operation_id="appreciation_create",
+    summary="Write one: kept for later, or sent if `send` (needs a partner)",
+)
+def appreciation_create(request, payload: AppreciationIn):
+    saved = services.appreciation_save(
+        author=request.auth, what=payload.what, meant=payload.meant, send=payload.send
+    )
+    return Status(201, _fresh(request.auth, saved.public_id))
+
+
+@router.get(
+    "/{appreciation_id}",
+    response=responses(200, AppreciationOut, 404),
+    operation_id="appreciation_get",
+    summary="One appreciation I may see",
+)
+def appreciation_get(request, appreciation_id: UUID):
+    return _fresh(request.auth, appreciation_id)
+
+
+@router.put(
+    "/{appreciation_id}",
+    response=responses(200, AppreciationOut, 404, 409),
+    operation_id="appreciation_update",
+    summary="Change one kept for later (and send it if `send`)",
+)
+def appreciation_update(request, appreciation_id: UUID, payload: AppreciationIn):
+    found = get_own_or_404(Appreciation.objects.all(), request.auth, public_id=appreciation_id)
+    services.appreciation_save(
+        author=request.auth,
+        what=payload.what,
+        meant=payload.meant,
+        appreciation=found,
+        send=payload.send,
+    )
+    return _fresh(request.auth, appreciation_id)
+
+
+@router.post(
+    "/{appreciation_id}/send",
+    response=responses(200, AppreciationOut, 404, 409),
+    operation_id="appreciation_send",
+    summary="Send one kept for later",
+)
+def appreciation_send(request, appreciation_id: UUID):
+    found = get_own_or_404(Appreciation.objects.all(), request.auth, public_id=appreciation_id)
+    services.appreciation_send(appreciation=found, author=request.auth)
+    return _fresh(request.auth, appreciation_id)
+
+
+@router.delete(
+    "/{appreciation_id}",
+    response=responses(204, None, 404),
+    operation_id="appreciation_delete",
+    summary="Delete one of mine",
+)
+def appreciation_delete(request, appreciation_id: UUID):
+    found = get_own_or_404(Appreciation.objects.all(), request.auth, public_id=appreciation_id)
+    services.appreciation_delete(appreciation=found, author=request.auth)
+    return Status(204, None)

@@ -1,0 +1,35 @@
+"""Appreciations (practice 6): what my partner did, and what it meant to me.
+
+Written before pairing or kept back, an appreciation is a private draft; sent,
+it is shared with the partner of the day it was sent.
+"""
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+
+from hearth.access import Authored
+from hearth.fields import EncryptedTextField
+
+WHAT_MAX = 400
+MEANT_MAX = 400
+
+
+class Appreciation(Authored):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    what = EncryptedTextField(max_length=WHAT_MAX)
+    meant = EncryptedTextField(blank=True, max_length=MEANT_MAX)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["couple", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"appreciation {self.public_id}"
+
+    @property
+    def is_sent(self) -> bool:
+        return self.sent_at is not None

@@ -1,0 +1,76 @@
+"""Writing appreciations: keep as a draft, change a draft, send, delete."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from hearth.access import Visibility, current_couple
+from hearth.appreciation.models import MEANT_MAX, WHAT_MAX, Appreciation
+from hearth.core.errors import ServiceError
+
+
+def _clean(what: str, meant: str) -> tuple[str, str]:
+    what, meant = (what or "").strip(), (meant or "").strip()
+    if not what:
+        raise ServiceError(
+            "Say what they did: one moment, as plainly as you'd tell a friend.", code="empty"
+        )
+    for value, limit, name in (
+        (what, WHAT_MAX, "What they did"),
+        (meant, MEANT_MAX, "What it meant"),
+    ):
+        if len(value) > limit:
+            raise ServiceError(
+                f"{name} can be at most {limit} characters; yours has {len(value)}.",
+                code="too_long",
+            )
+    return what, meant
+
+
+def appreciation_save(
+    *, author, what: str, meant: str = "", appreciation: Appreciation | None = None, send=False
+) -> Appreciation:
+    """Write a new draft or change one; with `send`, share it too (all or nothing)."""
+    what, meant = _clean(what, meant)
+    with transaction.atomic():
+        if appreciation is None:
+            appreciation = Appreciation.objects.create(
+                author=author, visibility=Visibility.PRIVATE, what=what, meant=meant
+            )
+        else:
+            appreciation = Appreciation.objects.select_for_update().get(pk=appreciation.pk)
+            if appreciation.author_id != author.pk:
+                raise ServiceError("This is not yours to change.", code="not_yours", status=404)
+            if appreciation.is_sent:
+                raise ServiceError(
+                    "This was already sent, so it stays as it is.", code="sent", status=409
+                )
+            appreciation.what, appreciation.meant = what, meant
+            appreciation.save(update_fields=["what", "meant"])
+        if send:
+            appreciation = appreciation_send(appreciation=appreciation, author=author)
+    return appreciation
+
+
+def appreciation_send(*, appreciation: Appreciation, author) -> Appreciation:
+    if appreciation.author_id != author.pk:
+        raise ServiceError("This is not yours to send.", code="not_yours", status=404)
+    couple = current_couple(author)
+    if couple is None:
+        raise ServiceError(
+            "Kept for later: you can send it once you're paired.", code="not_paired", status=409
+        )
+    with transaction.atomic():
+        appreciation = Appreciation.objects.select_for_update().get(pk=appreciation.pk)
+        if appreciation.is_sent:
+            return appreciation
+        appreciation.couple = couple
+        appreciation.visibility = Visibility.SHARED
+        appreciation.sent_at = timezone.now()
+        appreciation.save(update_fields=["couple", "visibility", "sent_at"])
+    return appreciation
+
+
+def appreciation_delete(*, appreciation: Appreciation, author) -> None:
+    if appreciation.author_id != author.pk:
+        raise ServiceError("You can only delete your own.", code="not_yours", status=404)
+    appreciation.delete()

@@ -1,0 +1,115 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hearth.access import get_own_or_404, get_visible_or_404
+from hearth.appreciation import selectors, services
+from hearth.appreciation.forms import AppreciationForm
+from hearth.appreciation.models import Appreciation
+from hearth.core.errors import ServiceError
+from hearth.core.http import INVALID, parse_uuid_param
+
+SENT = "Sent. It's waiting for them on their Appreciations page."
+KEPT = "Kept for later. Only you can see it until you send it."
+
+
+def _save(request, form, appreciation=None):
+    data = form.cleaned_data
+    sending = data.get("action") == "send"
+    saved = services.appreciation_save(
+        author=request.user,
+        what=data["what"],
+        meant=data["meant"],
+        appreciation=appreciation,
+        send=sending,
+    )
+    messages.success(request, SENT if sending else KEPT)
+    return saved
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def index(request):
+    form = AppreciationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save(request, form)
+        except ServiceError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("appreciation:index")
+    name = request.GET.get("box")
+    name = name if name in selectors.BOXES else "received"
+    items, next_before = selectors.box(
+        request.user, name, before=parse_uuid_param(request.GET.get("before"))
+    )
+    context = {
+        "form": form,
+        "box": name,
+        "boxes": selectors.BOXES,
+        "items": items,
+        "next_before": next_before,
+        "drafts": selectors.box(request.user, "drafts", limit=5)[0] if name != "drafts" else [],
+    }
+    status = INVALID if request.method == "POST" else 200
+    return render(request, "appreciation/index.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def detail(request, public_id):
+    appreciation = get_visible_or_404(
+        Appreciation.objects.select_related("author"), request.user, public_id=public_id
+    )
+    mine = appreciation.author_id == request.user.pk
+    form = None
+    if mine and not appreciation.is_sent:
+        form = AppreciationForm(
+            request.POST if request.method == "POST" else None,
+            initial={"what": appreciation.what, "meant": appreciation.meant},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                saved = _save(request, form, appreciation)
+            except ServiceError as exc:
+                form.add_error(None, exc.message)
+            else:
+                return redirect("appreciation:detail", public_id=saved.public_id)
+    elif request.method == "POST":
+        messages.error(request, "A sent appreciation stays as it is.")
+        return render(
+            request,
+            "appreciation/detail.html",
+            {"a": appreciation, "mine": mine, "form": None},
+            status=409,
+        )
+    status = INVALID if request.method == "POST" else 200
+    return render(
+        request,
+        "appreciation/detail.html",
+        {"a": appreciation, "mine": mine, "form": form},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def send(request, public_id):
+    appreciation = get_own_or_404(Appreciation.objects.all(), request.user, public_id=public_id)
+    try:
+        services.appreciation_send(appreciation=appreciation, author=request.user)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+        return redirect("appreciation:detail", public_id=public_id)
+    messages.success(request, SENT)
+    return redirect("appreciation:index")
+
+
+@login_required
+@require_POST
+def delete(request, public_id):
+    appreciation = get_own_or_404(Appreciation.objects.all(), request.user, public_id=public_id)
+    services.appreciation_delete(appreciation=appreciation, author=request.user)
+    messages.success(request, "Deleted.")
+    return redirect("appreciation:index")

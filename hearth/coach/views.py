@@ -1,0 +1,48 @@
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from hearth.coach import CONTEXTS
+from hearth.coach.feedback import TEXT_MAX, feedback_for
+
+
+class CheckForm(forms.Form):
+    text = forms.CharField(
+        label="What would you like to say?",
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write something to check first."},
+    )
+    context = forms.ChoiceField(
+        label="It is",
+        choices=[
+            ("message", "Something I want to raise"),
+            ("paraphrase", "What I heard my partner say"),
+        ],
+        initial="message",
+        widget=forms.RadioSelect,
+        required=False,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check(request):
+    """Try your words. With htmx, only the feedback comes back (for a form's live hints).
+
+    Nothing is stored: the text is read, described and forgotten.
+    """
+    form = CheckForm(request.POST if request.method == "POST" else None)
+    feedback = None
+    if request.method == "POST" and form.is_valid():
+        context = form.cleaned_data.get("context") or "message"
+        feedback = feedback_for(
+            form.cleaned_data["text"], context if context in CONTEXTS else "message"
+        )
+    if request.htmx:
+        if request.method == "POST" and not form.is_valid():
+            feedback = None
+        return render(request, "coach/partials/feedback.html", {"feedback": feedback})
+    status = 422 if request.method == "POST" and not form.is_valid() else 200
+    return render(request, "coach/check.html", {"form": form, "feedback": feedback}, status=status)

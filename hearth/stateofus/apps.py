@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class StateOfUsConfig(AppConfig):
+    name = "hearth.stateofus"
+    label = "stateofus"
+    verbose_name = "State of us"

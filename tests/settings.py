@@ -26,3 +26,14 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# SQLite's in-memory test database runs in shared-cache mode, where a read in one
+# thread and a write in another fail at once with "database table is locked"; the busy
+# timeout does not apply. The browser tests' live server serves several requests at a
+# time (a page polling while a form posts), as a real server does, so tests use a file
+# in WAL mode, like production. The process id keeps two test runs on one machine (or two
+# pytest-xdist workers) from ever sharing a file; Django deletes it when the run ends.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(os.environ["HEARTH_DATA_DIR"], f"test-{os.getpid()}.sqlite3")
+    }

@@ -47,7 +47,18 @@ def appreciation_save(
             appreciation.what, appreciation.meant = what, meant
             appreciation.save(update_fields=["what", "meant"])
         if send:
-            appreciation = appreciation_send(appreciation=appreciation, author=author)
+            try:
+                appreciation = appreciation_send(appreciation=appreciation, author=author)
+            except ServiceError as exc:
+                if exc.code != "not_paired":
+                    raise
+                # All or nothing: the rollback keeps no copy, so don't say "kept".
+                raise ServiceError(
+                    "You're not paired yet, so it can't be sent, and nothing was saved. "
+                    "Keep it for later instead; you can send it once you're paired.",
+                    code="not_paired",
+                    status=409,
+                ) from exc
     return appreciation
 
 

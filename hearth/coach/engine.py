@@ -58,6 +58,32 @@ _SPEECH_VERBS = frozenset(
         "about",
     ]
 )
+# A speech verb a few words before the quote also makes it someone's words: "I called your
+# cooking 'fine'", "she introduced me as your 'friend'".
+_REPORTING_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "called",
+        "calls",
+        "introduced",
+        "introduces",
+        "described",
+        "describes",
+        "referred",
+        "labelled",
+        "labeled",
+        "named",
+        "wrote",
+        "texted",
+        "replied",
+        "answered",
+        "asked",
+        "announced",
+        "mentioned",
+    ]
+)
 SCARE_QUOTE_EXPLANATION = (
     "Putting your partner's word in quotation marks tends to come across as mocking it. If "
     "something doesn't add up for you, asking about it works better."
@@ -204,8 +230,9 @@ def _scare_quotes(text: str, quotes: list[Quote]) -> list[Hit]:
         lead = text[max(0, quote.start - 30) : quote.start]
         if not _SCARE_LEAD_RE.search(lead):
             continue
-        previous = lead.split()[-1] if lead.split() else ""
-        if previous in _SPEECH_VERBS:
+        words = lead.split()
+        previous = words[-1] if words else ""
+        if previous in _SPEECH_VERBS or any(w in _REPORTING_VERBS for w in words[-4:]):
             continue
         hits.append(Hit("contempt", quote.start, quote.end, SCARE_QUOTE_EXPLANATION))
     return hits
@@ -232,7 +259,8 @@ def _overlaps(a: Hit, b: Hit) -> bool:
 
 def _settle(hits: list[Hit], lexicon: Lexicon, masked: str, layout: Layout, context: str):
     """Apply the rules that look at the whole message, then merge overlapping hits."""
-    if lexicon.time_out.search(masked):  # a time-out with a plan to return
+    # A time-out with a plan to return (and not taken back: "... which won't be tonight").
+    if lexicon.time_out.search(masked) and not lexicon.time_out_refusal.search(masked):
         hits = [h for h in hits if h.category != "stonewalling"]
     contempt = [h for h in hits if h.category == "contempt"]
     if contempt:  # sarcastic praise is not praise

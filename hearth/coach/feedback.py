@@ -5,6 +5,8 @@ Nothing here stores or logs the text; it lives only as long as the request.
 
 from dataclasses import dataclass
 
+from django.urls import reverse_lazy
+
 from hearth.coach import CONTEXTS, Analysis, analyse
 
 TEXT_MAX = 2000  # the longest text any form sends to the coach
@@ -67,3 +69,19 @@ def feedback_for(text: str, context: str = "message") -> Feedback | None:
         return None
     analysis = analyse(text, context=context)
     return Feedback(analysis=analysis, pieces=_pieces(text, analysis))
+
+
+def coach_attrs(target: str, context: str, field_id: str) -> dict:
+    """A textarea that asks the gentle start-up helper for hints as the person pauses typing.
+
+    The hints are only shown; nothing is stored, and sending is never held back.
+    """
+    return {
+        "rows": 3,
+        "hx-post": reverse_lazy("coach:check"),
+        "hx-trigger": "input changed delay:1200ms",
+        "hx-target": f"#{target}",
+        "hx-swap": "innerHTML",
+        "hx-vals": f'{{"context": "{context}"}}',
+        "aria-describedby": f"{field_id}_helptext {target}",
+    }

@@ -103,6 +103,7 @@ class Lexicon:
     curt_single: frozenset[str]
     macros: dict[str, str]
     third_party: re.Pattern = NEVER
+    time_out_refusal: re.Pattern = NEVER
     # The patterns of all rules, flat, and which of them each quick-check string unlocks.
     patterns: tuple[tuple[Rule, re.Pattern], ...] = ()
     gate_strings: tuple[str, ...] = ()
@@ -245,11 +246,16 @@ def _catalog_feelings() -> tuple[list[str], list[str]]:
     return labels, pleasant
 
 
-def _frames(data: dict, table: str, field: str) -> re.Pattern:
+def _frames(
+    data: dict, table: str, field: str, *, others: tuple[str, ...] = (), required: bool = True
+) -> re.Pattern:
+    """The patterns in [table] field, joined; `others` are the table's other allowed fields."""
     section = data.get(table)
     _require(isinstance(section, dict), f"[{table}] is missing")
-    unknown = set(section) - {field}
+    unknown = set(section) - {field, *others}
     _require(not unknown, f"[{table}] has unknown fields {sorted(unknown)}")
+    if field not in section and not required:
+        return NEVER
     items = section.get(field)
     _require(
         isinstance(items, list) and items and all(isinstance(i, str) for i in items),
@@ -455,7 +461,9 @@ def parse_lexicon(data: dict, catalog_feelings: tuple[list[str], list[str]]) -> 
         reported = re.compile("|".join(f"(?:{p})" for p in frames["reported"]))
     except (re.error, TypeError) as exc:
         raise LexiconError(f"[frames]: a pattern does not compile: {exc}") from exc
-    time_out = _frames(data, "time_out", "plans")
+    time_out = _frames(data, "time_out", "plans", others=("refusals",))
+    # "We'll talk when I'm ready, which isn't today": a plan that is taken back is no plan.
+    time_out_refusal = _frames(data, "time_out", "refusals", others=("plans",), required=False)
     _require(
         "third_person" in macros, "[macros] needs third_person (people other than the partner)"
     )
@@ -496,6 +504,7 @@ def parse_lexicon(data: dict, catalog_feelings: tuple[list[str], list[str]]) -> 
         curt_single=curt_single,
         macros=macros,
         third_party=third_party,
+        time_out_refusal=time_out_refusal,
         patterns=flat,
         gate_strings=tuple(sorted(index)),
         gate_index={word: tuple(ids) for word, ids in index.items()},

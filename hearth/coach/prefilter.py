@@ -18,6 +18,86 @@ except ImportError:  # pragma: no cover
 
 MAX_ALTERNATIVES = 16  # beyond this a gate costs about as much as the regex
 MIN_LENGTH = 3  # shorter strings (e.g. "i ") pass too often to be worth testing
+# Words found in most messages: a gate made only of these lets the pattern run almost always,
+# so any other required strings (a list of verbs, "the one", "effort") make a better gate.
+COMMON = frozenset(
+    {
+        "you",
+        "your",
+        "you're",
+        "the",
+        "that",
+        "this",
+        "not",
+        "but",
+        "was",
+        "can",
+        "and",
+        "for",
+        "with",
+        "are",
+        "all",
+        "when",
+        "how",
+        "what",
+        "have",
+        "has",
+        "had",
+        "would",
+        "will",
+        "like",
+        "about",
+        "just",
+        "don't",
+        "i'm",
+        "it's",
+        "out",
+        "get",
+        "got",
+        "one",
+        "did",
+        "its",
+        "she",
+        "her",
+        "his",
+        "they",
+        "them",
+        "then",
+        "there",
+        "too",
+        "very",
+        "really",
+        "know",
+        "want",
+        "now",
+        "here",
+        "yes",
+        "yeah",
+        "from",
+        "been",
+        "were",
+        "that's",
+        "so",
+        "my",
+        "me",
+        "our",
+        "we",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "it",
+        "is",
+        "be",
+        "do",
+        "an",
+        "as",
+        "if",
+        "or",
+        "no",
+    }
+)
 
 
 def _exact(items) -> set[str] | None:
@@ -51,8 +131,17 @@ def _exact_item(op, av) -> set[str] | None:
     return None
 
 
+def _usable(options: set[str]) -> bool:
+    """Whether a gate can be built from these strings (directly, or by covering them)."""
+    if min(len(s) for s in options) < MIN_LENGTH:
+        return False
+    return len(options) <= MAX_ALTERNATIVES or _cover(options) is not None
+
+
 def _score(options: set[str]) -> tuple:
-    return (min(len(s) for s in options) >= MIN_LENGTH, -len(options), min(map(len, options)))
+    usable = _usable(options)
+    selective = usable and not all(s.strip() in COMMON for s in options)
+    return (usable, selective, -len(options), min(map(len, options)))
 
 
 def _required(items) -> set[str] | None:

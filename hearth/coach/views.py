@@ -41,8 +41,21 @@ def check(request):
             form.cleaned_data["text"], context if context in CONTEXTS else "message"
         )
     if request.htmx:
+        errors, status = [], 200
         if request.method == "POST" and not form.is_valid():
             feedback = None
-        return render(request, "coach/partials/feedback.html", {"feedback": feedback})
+            # An empty box just clears the live hints; anything else says why it was refused.
+            if not form.has_error("text", "required"):
+                errors = [error for field in form.errors.values() for error in field]
+                status = 422
+        return render(
+            request,
+            "coach/partials/feedback.html",
+            {"feedback": feedback, "errors": errors},
+            status=status,
+        )
     status = 422 if request.method == "POST" and not form.is_valid() else 200
-    return render(request, "coach/check.html", {"form": form, "feedback": feedback}, status=status)
+    # `errors` is always set: at DEBUG, Django logs a missing variable with the whole
+    # context, which holds the text.
+    page = {"form": form, "feedback": feedback, "errors": []}
+    return render(request, "coach/check.html", page, status=status)

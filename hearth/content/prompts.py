@@ -122,21 +122,31 @@ class InvitationMessage:
     text: str
 
 
+# Choices the pairing form adds after the messages (hearth/couples/forms.py InviteForm).
+RESERVED_INVITATION_KEYS = {
+    "own": "a message in one's own words",
+    "none": "sending no message, just the link",
+}
+
+
 def load_invitation_messages() -> tuple[InvitationMessage, ...]:
     file = "invitations.toml"
     seen: set[str] = set()
     messages = []
     for index, entry in enumerate(_entries(read_toml(file), "invitation", file)):
         where = f"{file} invitation #{index + 1}"
+        key = _unique_key(entry, seen, where)
+        if key in RESERVED_INVITATION_KEYS:
+            raise ContentError(
+                f"{where}: the key {key!r} is kept for {RESERVED_INVITATION_KEYS[key]}"
+            )
         messages.append(
             InvitationMessage(
-                key=_unique_key(entry, seen, where),
+                key=key,
                 label=_text(entry, "label", where, limits=(3, 40)),
                 text=_text(entry, "text", where, limits=(60, 400)),
             )
         )
-    if "own" in seen:
-        raise ContentError(f"{file}: the key 'own' is kept for a message in one's own words")
     return tuple(messages)
 
 

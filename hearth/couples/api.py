@@ -36,7 +36,9 @@ class InvitationOut(Schema):
 
 
 class InvitationIn(Schema):
-    message: Text(INVITATION_MESSAGE_MAX) = ""
+    # Required: a body that is not a JSON object reaches the schema as {}, and a
+    # default here would clear the message. Send "" to clear it.
+    message: Text(INVITATION_MESSAGE_MAX) = Field(..., description='"" for no message.')
 
 
 class InvitationEmailIn(Schema):
@@ -161,12 +163,12 @@ def invitation_update(request, invitation_id: UUID, payload: InvitationIn):
 )
 def invitation_email(request, invitation_id: UUID, payload: InvitationEmailIn):
     invitation = get_object_or_404(Invitation, inviter=request.auth, public_id=invitation_id)
-    services.invitation_email(
+    sent = services.invitation_email(
         invitation=invitation,
         link=request.build_absolute_uri(reverse("couples:join", args=[invitation.token])),
         email=payload.email,
     )
-    return invitation_out(request, invitation)
+    return invitation_out(request, sent)
 
 
 @router.delete(

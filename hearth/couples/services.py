@@ -116,67 +116,97 @@ def next_email_at(inviter):
     return last + EMAIL_EVERY
 
 
+def can_send_again(invitation: Invitation | None) -> bool:
+    """An emailed invitation that ran out unanswered, which Hearth may send once more."""
+    return (
+        invitation is not None
+        and invitation.emailed_at is not None
+        and invitation.accepted_at is None
+        and invitation.revoked_at is None
+        and not invitation.response
+        and invitation.is_expired
+    )
+
+
 def invitation_email(*, invitation: Invitation, link: str, email: str = "") -> Invitation:
     """Email the invitation (its message and link), or send it again to the same address.
 
     At most once a week per inviter; never after the person said "not now" or "no,
     thank you" (Hearth never nudges them), and never to an address that declined lately.
+    Sent again after it ran out unanswered, the same link works for another
+    HEARTH_INVITATION_DAYS days.
     """
-    email = (email or invitation.email or "").strip()
-    try:
-        validate_email(email)
-    except ValidationError as exc:
-        raise ServiceError("Give an email address like name@example.org.", code="email") from exc
-    if len(email) > 254:
-        raise ServiceError("That email address is too long.", code="email")
-    invitation_usable(invitation=invitation)
-    if invitation.response:
-        raise ServiceError(
-            "They've answered already, so Hearth won't send it again. The link still "
-            "works if they change their mind."
-            if invitation.response == Response.NOT_NOW
-            else "They've said no, thank you, so Hearth won't send it again.",
-            code="answered",
-            status=409,
+    with transaction.atomic():
+        # Locked, so two clicks at once send one email.
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        email = (email or invitation.email or "").strip()
+        try:
+            validate_email(email)
+        except ValidationError as exc:
+            raise ServiceError(
+                "Give an email address like name@example.org.", code="email"
+            ) from exc
+        if len(email) > 254:
+            raise ServiceError("That email address is too long.", code="email")
+        renew = can_send_again(invitation)
+        if not renew:
+            invitation_usable(invitation=invitation)
+        if invitation.response:
+            raise ServiceError(
+                "They've answered already, so Hearth won't send it again. The link still "
+                "works if they change their mind."
+                if invitation.response == Response.NOT_NOW
+                else "They've said no, thank you, so Hearth won't send it again.",
+                code="answered",
+                status=409,
+            )
+        when = next_email_at(invitation.inviter)
+        if when is not None:
+            local = timezone.localtime(when, invitation.inviter.zone)
+            raise ServiceError(
+                f"Hearth sends an invitation at most once a week, so it doesn't feel like "
+                f"pressure. You can send it again from {local:%A %-d %B}.",
+                code="too_soon",
+                status=429,
+            )
+        digest = _email_digest(email)
+        if Invitation.objects.filter(
+            email_hash=digest,
+            response=Response.DECLINED,
+            responded_at__gte=timezone.now() - DECLINED_QUIET,
+        ).exists():
+            raise ServiceError(
+                "Someone at this address said no, thank you recently, so Hearth won't email it.",
+                code="declined_address",
+                status=409,
+            )
+        now = timezone.now()
+        if renew:
+            if current_couple(invitation.inviter) is not None:
+                raise ServiceError(
+                    "You're paired now, so there's nothing to send.",
+                    code="already_paired",
+                    status=409,
+                )
+            invitation.expires_at = now + timedelta(days=settings.HEARTH_INVITATION_DAYS)
+        inviter = invitation.inviter
+        context = {
+            "inviter": inviter,
+            "message": invitation.message,
+            "link": link,
+            "site_name": settings.HEARTH_SITE_NAME,
+            "days": settings.HEARTH_INVITATION_DAYS,
+        }
+        send_mail(
+            subject=f"{inviter.display_name} invited you to {settings.HEARTH_SITE_NAME}",
+            message=render_to_string("couples/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[email],
         )
-    when = next_email_at(invitation.inviter)
-    if when is not None:
-        local = timezone.localtime(when, invitation.inviter.zone)
-        raise ServiceError(
-            f"Hearth sends an invitation at most once a week, so it doesn't feel like "
-            f"pressure. You can send it again from {local:%A %-d %B}.",
-            code="too_soon",
-            status=429,
-        )
-    digest = _email_digest(email)
-    if Invitation.objects.filter(
-        email_hash=digest,
-        response=Response.DECLINED,
-        responded_at__gte=timezone.now() - DECLINED_QUIET,
-    ).exists():
-        raise ServiceError(
-            "Someone at this address said no, thank you recently, so Hearth won't email it.",
-            code="declined_address",
-            status=409,
-        )
-    inviter = invitation.inviter
-    context = {
-        "inviter": inviter,
-        "message": invitation.message,
-        "link": link,
-        "site_name": settings.HEARTH_SITE_NAME,
-        "days": settings.HEARTH_INVITATION_DAYS,
-    }
-    send_mail(
-        subject=f"{inviter.display_name} invited you to {settings.HEARTH_SITE_NAME}",
-        message=render_to_string("couples/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[email],
-    )
-    invitation.email = email
-    invitation.email_hash = digest
-    invitation.emailed_at = timezone.now()
-    invitation.save(update_fields=["email", "email_hash", "emailed_at"])
+        invitation.email = email
+        invitation.email_hash = digest
+        invitation.emailed_at = now
+        invitation.save(update_fields=["email", "email_hash", "emailed_at", "expires_at"])
     return invitation
 
 

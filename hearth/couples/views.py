@@ -19,7 +19,7 @@ from hearth.couples.forms import (
     RespondForm,
     UnpairForm,
 )
-from hearth.couples.models import Invitation
+from hearth.couples.models import Invitation, Response
 from hearth.couples.qr import qr_data_uri
 
 # Guessing codes is the one way to find an invitation without being sent it.
@@ -36,7 +36,10 @@ def _pending_invitation(user) -> Invitation | None:
     invitation = Invitation.objects.filter(
         inviter=user, accepted_at__isnull=True, revoked_at__isnull=True
     ).first()
-    return invitation if invitation is not None and invitation.is_pending else None
+    if invitation is None or not invitation.is_pending:
+        return None
+    # "No, thank you" closed it: its code and link no longer work, so don't offer them.
+    return None if invitation.response == Response.DECLINED else invitation
 
 
 def _join_link(request, invitation) -> str:
@@ -61,12 +64,13 @@ def _pairing_page(request, *, code_form=None, invite_form=None, email_form=None,
             qr=qr_data_uri(link),
         )
     else:
-        # The last answer to an invitation, told gently, with no nudge to ask again.
+        # The last answer to an invitation, told gently, with no nudge to ask again:
+        # only if the inviter's latest invitation is the one that was declined.
+        latest = Invitation.objects.filter(inviter=request.user).order_by("-created_at").first()
         context["last_answer"] = (
-            Invitation.objects.filter(inviter=request.user, response="declined")
-            .order_by("-responded_at")
-            .first()
+            latest if latest is not None and latest.response == Response.DECLINED else None
         )
+        context["send_again"] = latest if services.can_send_again(latest) else None
     return render(request, "couples/pairing.html", context, status=status)
 
 

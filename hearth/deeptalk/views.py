@@ -22,10 +22,13 @@ def _talk(request, public_id) -> DeepTalk:
 
 
 def _render(request, talk, *, answer_form=None, error=None, status=200):
+    answer_form = answer_form or AnswerForm()
     context = {
         "tv": selectors.talk_view(talk, request.user),
-        "answer_form": answer_form or AnswerForm(),
+        "answer_form": answer_form,
         "error": error,
+        # Changing my answer while waiting: the page stops polling, so nothing typed is lost.
+        "editing": request.GET.get("edit") == "1" or bool(answer_form.errors),
     }
     template = "deeptalk/partials/talk.html" if request.htmx else "deeptalk/talk.html"
     return render(request, template, context, status=status)

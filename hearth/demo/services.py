@@ -1,15 +1,15 @@
 """The demo couple, Alex and Sam, with 90 days of generated history."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.access import current_couple, forget_couple
+from hearth.access import Visibility, current_couple, forget_couple
 from hearth.accounts.models import User
 from hearth.couples.models import Couple, Membership
-from hearth.demo.history import history_generate
+from hearth.demo.history import demo_text, history_generate
 from hearth.questions.services import couple_today
 
 PASSWORD = "hearth-demo"  # noqa: S105 (a published demo login, refused in production)
@@ -83,4 +83,49 @@ def demo_ensure(*, days: int = 90) -> dict:
         last=today - timedelta(days=1),
         seed=SEED,
     )
+    counts.update(_practices(couple, {"alex": alex, "sam": sam}))
     return {"people": [alex.email, sam.email], "password": PASSWORD, "added": counts}
+
+
+def _practices(couple, people: dict) -> dict:
+    """A few appreciations, last week's state of us and a weekly time, once."""
+    from hearth.appreciation.models import Appreciation
+    from hearth.stateofus.models import Meeting, MeetingNote, MeetingTime
+    from hearth.stateofus.services import week_of
+
+    if Meeting.objects.filter(couple=couple).exists():
+        return {}
+    text = demo_text()["practices"]
+    now = timezone.now()
+    for n, spec in enumerate(text["appreciations"]):
+        Appreciation.objects.create(
+            couple=couple,
+            author=people[spec["by"]],
+            visibility=Visibility.SHARED,
+            what=spec["what"],
+            meant=spec["meant"],
+            created_at=now - timedelta(days=5 - n),
+            sent_at=now - timedelta(days=5 - n),
+        )
+    held = now - timedelta(days=7)
+    meeting = Meeting.objects.create(
+        couple=couple,
+        started_by=people["alex"],
+        week_of=week_of(couple_today(couple) - timedelta(days=7)),
+        created_at=held,
+        closed_at=held + timedelta(minutes=35),
+    )
+    for spec in text["meeting"]:
+        MeetingNote.objects.create(
+            meeting=meeting,
+            couple=couple,
+            author=people[spec["by"]],
+            visibility=Visibility.SHARED,
+            step=spec["step"],
+            text=spec["text"],
+            created_at=held,
+        )
+    MeetingTime.objects.update_or_create(
+        couple=couple, defaults={"weekday": 6, "at": time(19, 0), "set_by": people["alex"]}
+    )
+    return {"appreciations": len(text["appreciations"]), "meeting_notes": len(text["meeting"])}

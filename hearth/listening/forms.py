@@ -1,5 +1,6 @@
 from django import forms
 
+from hearth.coach.feedback import coach_attrs
 from hearth.content import catalog
 from hearth.listening.models import (
     CORRECTION_MAX,
@@ -68,7 +69,7 @@ class PieceForm(_StepForm):
         label="What you want your partner to hear",
         max_length=PIECE_MAX,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs=coach_attrs("coach-piece", "message", "piece_text")),
         help_text=f"One short piece (up to {PIECE_MAX} characters), about you: "
         "start with “I”, say how it is for you.",
         error_messages={
@@ -85,7 +86,9 @@ class ReflectionForm(_StepForm):
         label="What I heard is…",
         max_length=REFLECTION_MAX,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(
+            attrs=coach_attrs("coach-reflection", "paraphrase", "reflection_text")
+        ),
         help_text="Say back what you heard, in your own words. No advice, no rebuttal: "
         "your turn to speak comes later.",
     )

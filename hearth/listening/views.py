@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearth.access import current_couple, get_visible_or_404
+from hearth.coach.feedback import feedback_for
 from hearth.core.errors import ServiceError
 from hearth.core.http import INVALID, parse_uuid_param
 from hearth.listening import selectors, services
@@ -19,7 +20,7 @@ def _session(request, public_id) -> ListeningSession:
     )
 
 
-def _render(request, session, *, forms=None, error=None, status=200):
+def _render(request, session, *, forms=None, error=None, status=200, coach=None):
     view = selectors.session_view(session, request.user)
     context = {
         "sv": view,
@@ -27,6 +28,7 @@ def _render(request, session, *, forms=None, error=None, status=200):
         "reflection_form": ReflectionForm(),
         "verdict_form": VerdictForm(),
         "error": error,
+        "coach": coach or {},
         **(forms or {}),
     }
     template = "listening/partials/session.html" if request.htmx else "listening/session.html"
@@ -69,12 +71,19 @@ def session(request, public_id):
     return _render(request, _session(request, public_id))
 
 
-def _act(request, public_id, action, *, form_class=None, form_name=None):
-    """Run one move; on a refusal show the session again with the message."""
+def _act(request, public_id, action, *, form_class=None, form_name=None, coach_context=None):
+    """Run one move; on a refusal show the session again with the message.
+
+    "See how it might land" (a `coach` field) saves nothing: the words come back with
+    the gentle start-up helper's hints, to send as they are or changed.
+    """
     session_obj = _session(request, public_id)
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
         return _render(request, session_obj, forms={form_name: form}, status=INVALID)
+    if coach_context and "coach" in request.POST:
+        feedback = feedback_for(form.cleaned_data["text"], coach_context)
+        return _render(request, session_obj, forms={form_name: form}, coach={form_name: feedback})
     try:
         action(session_obj, form.cleaned_data if form is not None else {})
     except ServiceError as exc:
@@ -97,6 +106,7 @@ def say(request, public_id):
         lambda s, data: services.piece_say(session=s, person=request.user, text=data["text"]),
         form_class=PieceForm,
         form_name="piece_form",
+        coach_context="message",
     )
 
 
@@ -111,6 +121,7 @@ def reflect(request, public_id):
         ),
         form_class=ReflectionForm,
         form_name="reflection_form",
+        coach_context="paraphrase",
     )
 
 

@@ -25,4 +25,9 @@ def meeting_time_ics(meeting_time: MeetingTime, *, site_name: str) -> bytes:
     event.add("summary", "State of us")
     event.add("description", f"Our weekly check-in, with {site_name}.")
     calendar.add_component(event)
+    # RFC 5545 3.2.19: each TZID used needs its VTIMEZONE in the same file; it
+    # covers the rule from the first meeting on, for years of weekly meetings.
+    calendar.add_missing_timezones(
+        first_date=start.date(), last_date=start.date() + timedelta(days=30 * 365)
+    )
     return calendar.to_ical()

@@ -90,6 +90,10 @@ def note_add(request, public_id):
     form = NoteForm(request.POST)
     step = request.POST.get("step")
     if not form.is_valid():
+        if "step" in form.errors:
+            # No step to show the message by: it goes above the steps.
+            error = "Choose one of the meeting's steps."
+            return _render(request, meeting_obj, status=INVALID, error=error)
         return _render(request, meeting_obj, status=INVALID, form=form, step=step)
     data = form.cleaned_data
     if "coach" in request.POST:

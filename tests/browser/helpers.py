@@ -21,6 +21,21 @@ def shot(page: Page, name: str) -> Path:
     return path
 
 
+def shot_and_restore(page: Page, name: str) -> Path:
+    """A screenshot, then the page put back as it was.
+
+    Playwright hides the caret for a screenshot by styling every input and textarea,
+    and leaves an empty style="" behind. When htmx then swaps in an element with the
+    same id, it copies that attribute across, which the Content-Security-Policy (no
+    inline styles) reports as a console error that a person using the app would never get.
+    """
+    path = shot(page, name)
+    page.evaluate(
+        "document.querySelectorAll('[style=\"\"]').forEach(e => e.removeAttribute('style'))"
+    )
+    return path
+
+
 def foreign_requests(requests: list[str], live_server_url: str) -> list[str]:
     """Every request that did not go to the live server (data: URLs stay in the page)."""
     server = urlsplit(live_server_url)

@@ -70,13 +70,34 @@ def test_axe_finds_nothing_serious(open_phone, live_server, world):
         ("safety", "/safety/"),
         ("settings", "/settings/"),
         ("pairing settings", "/settings/pairing/"),
+        ("pace settings", "/settings/pace/"),
+        ("practices", "/practices/"),
+        ("a practice guide", "/practices/empathy/"),
+        ("listening session (waiting)", f"/listening/{world.listening.public_id}/"),
+        ("perspective checks", "/perspective/"),
+        ("deep talk list", "/deep-talk/"),
+        ("deep talk (waiting for Bob)", f"/deep-talk/{world.deep_talk.public_id}/"),
+        ("state of us", "/state-of-us/"),
+        ("state of us meeting", f"/state-of-us/{world.meeting.public_id}/"),
+        ("appreciations", "/appreciations/"),
+        ("try your words", "/coach/"),
     ]:
         alice.goto(path)
         audit(axe, alice, name, found)
+    # With the helper's feedback showing.
+    alice.goto("/coach/")
+    alice.get_by_label("What would you like to say?").fill("Whatever. You never listen.")
+    alice.get_by_role("button", name="See how it might land").click()
+    expect(alice.locator(".coach")).to_be_visible()
+    audit(axe, alice, "try your words (with feedback)", found)
 
     # Bob has not answered today's question yet: his home shows the answer form.
     bob = open_phone("Bob", user=world.bob).page
     audit(axe, bob, "home (partner answered)", found)
+    bob.goto(f"/deep-talk/{world.deep_talk.public_id}/")
+    audit(axe, bob, "deep talk (answer form)", found)
+    bob.goto(f"/listening/{world.listening.public_id}/")
+    audit(axe, bob, "listening session (reflect, with hints box)", found)
 
     # Dan is on his own with a pending invitation: the pairing page shows code and QR.
     dan = open_phone("Dan", user=world.dan).page
@@ -99,6 +120,13 @@ def test_no_horizontal_scroll_at_360px(open_phone, live_server, world):
         (alice, "check-in form", "/checkin/"),
         (alice, "question detail", f"/questions/{world.question_yesterday.public_id}/"),
         (alice, "settings", "/settings/"),
+        (alice, "pace settings", "/settings/pace/"),
+        (alice, "practices", "/practices/"),
+        (alice, "deep talk", f"/deep-talk/{world.deep_talk.public_id}/"),
+        (alice, "state of us meeting", f"/state-of-us/{world.meeting.public_id}/"),
+        (alice, "state of us", "/state-of-us/"),
+        (alice, "appreciations", "/appreciations/"),
+        (alice, "try your words", "/coach/"),
         (dan, "pairing page", "/pair/"),
     ]:
         page.goto(path)

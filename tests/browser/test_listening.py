@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import foreign_requests
-from tests.browser.helpers import shot as full_shot
+from tests.browser.helpers import shot_and_restore as shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,21 +53,6 @@ def mark_page(page: Page) -> None:
 
 def assert_not_reloaded(page: Page) -> None:
     assert page.evaluate("window.__hearthNoReload === true"), "the page was reloaded"
-
-
-def shot(page: Page, name: str) -> None:
-    """A screenshot, then the page put back as it was.
-
-    Playwright hides the caret for a screenshot by styling every input and textarea,
-    and leaves an empty style="" behind. When htmx then swaps in an element with the
-    same id (together, the piece's and the reflection's textarea are both #id_text),
-    it copies that attribute across, which the Content-Security-Policy (no inline
-    styles) reports as a console error that a person using the app would never get.
-    """
-    full_shot(page, name)
-    page.evaluate(
-        "document.querySelectorAll('[style=\"\"]').forEach(e => e.removeAttribute('style'))"
-    )
 
 
 def only_errors_expected(errors: list[str]) -> list[str]:

@@ -134,7 +134,7 @@ def test_two_partners_sign_up_pair_check_in_and_reveal(browser, open_phone, live
     ben.page.get_by_label("Invitation code").fill(code.lower().replace("-", " "))
     ben.page.get_by_role("button", name="Continue").click()
     expect(ben.page.get_by_role("heading", level=1)).to_have_text("Pair with Ana?")
-    expect(ben.page.get_by_text("Ana (she/her) invited you")).to_be_visible()
+    expect(ben.page.get_by_text("Ana (she/her) would like to use Hearth with you")).to_be_visible()
     shot(ben.page, "03-pair-confirm-ben")
     ben.page.get_by_label("Yes, pair us").check()
     ben.page.get_by_role("button", name="Pair us").click()

@@ -1,7 +1,9 @@
 """What people write never reaches the database file in plain text.
 
 Runs the real app against a fresh SQLite file (in its own process, as in
-production), writes a check-in note, a reply and an answer, and scans the
+production), writes every kind of free text the practices hold (check-in notes,
+replies, answers, listening entries, situations, deep-talk answers, meeting
+notes, appreciations, invitation messages and addresses), and scans the
 database file and its write-ahead log byte by byte. A display name (not
 encrypted, by design) is the control that shows the scan finds plain text.
 """
@@ -25,7 +27,39 @@ c, _ = checkin_save_today(author=a, feelings=[FeelingChoice("happy", 3)], closen
     need="own_words", need_words="NeedWordsMarkerZ3", note="NoteMarkerX91 sécret")
 checkin_reply(checkin=c, author=b, text="ReplyMarkerK44")
 answer_submit(daily_question=make_question(couple), author=a, text="AnswerMarkerJ08")
+
+from hearth.listening.services import session_start, piece_say
+session = session_start(starter=a, topic="TopicMarkerL15")
+piece_say(session=session, person=a, text="PieceMarkerP27")
+from hearth.empathy.services import perspective_save
+perspective_save(sharer=a, situation="SituationMarkerS33", feelings=[FeelingChoice("calm", 2)])
+from hearth.deeptalk.services import deeptalk_start, answer_write
+talk = deeptalk_start(starter=a)
+answer_write(talk=talk, item=talk.items.get(), person=a, text="DeepAnswerMarkerD41")
+from hearth.stateofus.services import meeting_start, note_add
+note_add(meeting=meeting_start(starter=b), author=b, step="topic", text="MeetingNoteMarkerM52")
+from hearth.appreciation.services import appreciation_save
+appreciation_save(author=a, what="AppreciationMarkerA63", meant="MeantMarkerA64", send=True)
+from hearth.couples.services import invitation_create, invitation_email
+c2 = make_person("Single")
+inv = invitation_create(inviter=c2, message="InviteMessageMarkerI75")
+invitation_email(invitation=inv, link="http://x/", email="invitee-marker-e86@example.org")
 """
+SECRETS = (
+    "NoteMarkerX91",
+    "NeedWordsMarkerZ3",
+    "ReplyMarkerK44",
+    "AnswerMarkerJ08",
+    "TopicMarkerL15",
+    "PieceMarkerP27",
+    "SituationMarkerS33",
+    "DeepAnswerMarkerD41",
+    "MeetingNoteMarkerM52",
+    "AppreciationMarkerA63",
+    "MeantMarkerA64",
+    "InviteMessageMarkerI75",
+    "invitee-marker-e86",
+)
 
 
 def test_free_text_is_not_in_the_database_file(tmp_path):
@@ -45,6 +79,6 @@ def test_free_text_is_not_in_the_database_file(tmp_path):
     assert files, "no database file was written"
     data = b"".join(p.read_bytes() for p in files)
     assert b"ControlNameMarkerQ7" in data, "the scan should find unencrypted text"
-    for secret in ("NoteMarkerX91", "NeedWordsMarkerZ3", "ReplyMarkerK44", "AnswerMarkerJ08"):
+    for secret in SECRETS:
         assert secret.encode() not in data, f"{secret} is stored in plain text"
         assert secret.encode("utf-16-le") not in data

@@ -19,8 +19,14 @@ _TRIM = " \t\n.,;:!?-"
 # Scare quotes: one or two words in quotation marks right after "you"/"your" ("your
 # 'feelings'", "you 'tried'"), but not reported speech ("you said 'whatever'").
 _SCARE_LEAD_RE = re.compile(
-    r"\b(?:you|your|you're|you've|ur|yours|you were|you are)\s+(?:[a-z]+\s+)?$"
+    r"\b(?:you|your|you're|you've|ur|yours|you were|you are)\s+(?:[a-z-]+\s+){0,2}$"
+    # A sneering lead-in: "lol ok 'busy'", "oh sure, 'tired'".
+    r"|(?:^|[.!?]\s*)(?:lol|lmao|ok|okay|sure|oh|right|yeah|ah|riiight)(?:[\s,.!]+(?:ok|okay|sure|right))?[\s,.!]*$"
 )
+# A quote followed by a sneer: 'you want me to "communicate more" lol'.
+_SCARE_TAIL_RE = re.compile(r"\s*(?:lol|lmao|🙄|😒|\*rolls)")
+# Longer quotes count when they start like an excuse being mocked: you were 'just checking'.
+_EXCUSE_WORDS = frozenset(["just", "only", "totally", "really", "definitely", "popping", "nipping"])
 _SPEECH_VERBS = frozenset(
     [
         "said",
@@ -67,6 +73,12 @@ _REPORTING_VERBS = frozenset(
         "told",
         "called",
         "calls",
+        "call",
+        "calling",
+        "refers",
+        "refer",
+        "referred",
+        "referring",
         "introduced",
         "introduces",
         "described",
@@ -89,6 +101,12 @@ SCARE_QUOTE_EXPLANATION = (
     "something doesn't add up for you, asking about it works better."
 )
 KIND_ALWAYS_RULE = "appreciation.kind-always"
+# In a listening session, a verdict on the speaker that pushes back ("You're always out with
+# your mates, though", "but you never make a fuss of mine either") is a counter-charge.
+_COUNTER_CUE_RE = re.compile(r"\b(?:though|either)\b|\bthe\s+real\s+(?:problem|issue)\b")
+_BUT_BEFORE_RE = re.compile(
+    r"\bbut\s+(?:honestly\s+|then\s+again\s+|to\s+be\s+fair\s+|come\s+on\s+)?$"
+)
 CURT_EXPLANATION = (
     "A one-word reply like this can feel like a door closing. If you need a pause, saying so, "
     "and when you'll come back, keeps your partner from feeling shut out."
@@ -225,10 +243,12 @@ def _scare_quotes(text: str, quotes: list[Quote]) -> list[Hit]:
     hits = []
     for quote in quotes:
         words = quote.inner.split()
-        if not 1 <= len(words) <= 2:
+        if not words or len(words) > 6 or (len(words) > 2 and words[0] not in _EXCUSE_WORDS):
             continue
         lead = text[max(0, quote.start - 30) : quote.start]
-        if not _SCARE_LEAD_RE.search(lead):
+        if not _SCARE_LEAD_RE.search(lead) and not (
+            len(words) <= 3 and _SCARE_TAIL_RE.match(text, quote.end)
+        ):
             continue
         words = lead.split()
         previous = words[-1] if words else ""
@@ -284,6 +304,18 @@ def _settle(hits: list[Hit], lexicon: Lexicon, masked: str, layout: Layout, cont
         )
     ]
     if context == "paraphrase":
+        counter = []
+        for h in hits:
+            if h.category != "criticism":
+                continue
+            s_start, s_end = layout.sentence(h.start, h.end)
+            if _COUNTER_CUE_RE.search(masked, s_start, s_end) or _BUT_BEFORE_RE.search(
+                masked[max(s_start, h.start - 40) : h.start]
+            ):
+                counter.append(
+                    Hit("defensiveness", h.start, h.end, lexicon.explanations["defensiveness"])
+                )
+        hits += counter
         # Blame-shifting in a reflection is also answering back.
         hits += [
             Hit("rebuttal", h.start, h.end, lexicon.explanations["rebuttal"], h.rule)
@@ -329,7 +361,7 @@ def analyse_with(lexicon: Lexicon, text: str, *, context: str = "message"):
     else:
         audience = "unclear"
     hits = _rule_hits(lexicon, masked, layout, context, audience)
-    if audience == "partner":
+    if audience != "other":
         hits += _scare_quotes(norm.text, quotes)
     hits += _curt_only(lexicon, masked)
     hits = _settle(hits, lexicon, masked, layout, context)

@@ -183,6 +183,18 @@ def invitation_revoke(request, invitation_id: UUID):
     return Status(204, None)
 
 
+def _find(request, payload: AcceptIn) -> Invitation | None:
+    """The invitation a code or token names. Attempts are counted before the lookup, so
+    posting codes can't be used to test them for free."""
+    if not payload.code and not payload.token:
+        raise ServiceError("Send the invitation's code or its token.", code="missing")
+    if is_ratelimited(
+        request, group="pairing-code", key="user_or_ip", rate=CODE_RATE, increment=True
+    ):
+        raise ServiceError("Too many tries. Please wait an hour.", code="rate_limited", status=429)
+    return services.invitation_find(code=payload.code or "", token=payload.token or "")
+
+
 @router.post(
     "/accept",
     response=responses(200, PairingOut, 400, 404, 409, 410, 429),
@@ -190,13 +202,7 @@ def invitation_revoke(request, invitation_id: UUID):
     summary="Accept an invitation by code or token",
 )
 def invitation_accept(request, payload: AcceptIn):
-    if not payload.code and not payload.token:
-        raise ServiceError("Send the invitation's code or its token.", code="missing")
-    if is_ratelimited(
-        request, group="pairing-code", key="user_or_ip", rate=CODE_RATE, increment=True
-    ):
-        raise ServiceError("Too many tries. Please wait an hour.", code="rate_limited", status=429)
-    invitation = services.invitation_find(code=payload.code or "", token=payload.token or "")
+    invitation = _find(request, payload)
     services.invitation_check(invitation=invitation, user=request.auth)
     services.couple_pair(invitation=invitation, user=request.auth)
     return pairing_out(request, request.auth)
@@ -209,13 +215,7 @@ def invitation_accept(request, payload: AcceptIn):
     summary="Answer an invitation with 'not now' or 'no, thank you'",
 )
 def invitation_respond(request, payload: RespondIn):
-    if not payload.code and not payload.token:
-        raise ServiceError("Send the invitation's code or its token.", code="missing")
-    if is_ratelimited(
-        request, group="pairing-code", key="user_or_ip", rate=CODE_RATE, increment=True
-    ):
-        raise ServiceError("Too many tries. Please wait an hour.", code="rate_limited", status=429)
-    invitation = services.invitation_find(code=payload.code or "", token=payload.token or "")
+    invitation = _find(request, payload)
     services.invitation_usable(invitation=invitation)
     if invitation.inviter_id == request.auth.pk:
         raise ServiceError("This is your own invitation.", code="own_invitation", status=409)

@@ -273,22 +273,21 @@ def item_skip(*, talk: DeepTalk, item: DeepTalkItem, person) -> DeepTalkItem:
         return item
 
 
-def deeptalk_pause(*, talk: DeepTalk, person) -> DeepTalk:
+def _switch(talk: DeepTalk, person, *, when: str, to: str) -> DeepTalk:
     with transaction.atomic():
         talk = _lock(talk)
         _check(talk, person, moving=False)
-        if talk.state == State.ACTIVE:
-            _touch(talk, state=State.PAUSED)
+        if talk.state == when:
+            _touch(talk, state=to)
         return talk
+
+
+def deeptalk_pause(*, talk: DeepTalk, person) -> DeepTalk:
+    return _switch(talk, person, when=State.ACTIVE, to=State.PAUSED)
 
 
 def deeptalk_resume(*, talk: DeepTalk, person) -> DeepTalk:
-    with transaction.atomic():
-        talk = _lock(talk)
-        _check(talk, person, moving=False)
-        if talk.state == State.PAUSED:
-            _touch(talk, state=State.ACTIVE)
-        return talk
+    return _switch(talk, person, when=State.PAUSED, to=State.ACTIVE)
 
 
 def deeptalk_end(*, talk: DeepTalk, person) -> DeepTalk:

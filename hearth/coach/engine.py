@@ -107,6 +107,19 @@ _COUNTER_CUE_RE = re.compile(r"\b(?:though|either)\b|\bthe\s+real\s+(?:problem|i
 _BUT_BEFORE_RE = re.compile(
     r"\bbut\s+(?:honestly\s+|then\s+again\s+|to\s+be\s+fair\s+|come\s+on\s+)?$"
 )
+# A reflection about the listener ("So you think I'm messy", "You want me to listen more"):
+# a verdict on the speaker in the next sentence is a counter-charge. The listener's own
+# reporting words ("what I heard", "I hear you") do not count as being about them.
+_LISTENER_FRAME_RE = re.compile(
+    r"\bwhat\s+i(?:'m|\s+am)?\s+(?:heard|hear|hearing|got)(?:\s+is)?\b|\bi\s+hear(?:\s+that)?\b"
+    r"|\bif\s+i(?:'ve)?\s+got\s+(?:this|it|that|you)\s+right\b|\bi(?:'m|\s+am)\s+hearing\b"
+    r"|\bi\s+think\s+you(?:'re|\s+are)\s+saying\b"
+)
+_ABOUT_LISTENER_RE = re.compile(r"\b(?:i|me|my|mine|myself|i'm|i've|i'd|i'll)\b")
+# ... and a verdict after reflecting what the speaker wants turns the request down.
+_WANT_RE = re.compile(
+    r"\byou\s+(?:want|wanted|'d\s+like|would\s+like|wish|need)\b|\byou'd\s+like\b"
+)
 CURT_EXPLANATION = (
     "A one-word reply like this can feel like a door closing. If you need a pause, saying so, "
     "and when you'll come back, keeps your partner from feeling shut out."
@@ -168,7 +181,11 @@ AROUND_WINDOW = 300
 
 # A match that itself begins with "but"/"though" starts a new clause: the frames of the clause
 # before it ("you felt hurt, but I was joking") do not govern it.
-_OPENS_CLAUSE_RE = re.compile(r"(?:but|though|although)\b")
+_OPENS_CLAUSE_RE = re.compile(
+    r"(?:but|though|although)\b|(?:(?:lol|haha|lmao|ha|omg)\s+)?(?:no|nah|nope)\s+i\b"
+)
+# "So you never ..." at the start of a sentence in a paraphrase is a reflection, not a verdict.
+_SO_YOU_BEFORE_RE = re.compile(r"^\W*(?:(?:ok|okay|right|alright|and|oh),?\s+)?so,?\s+$")
 
 
 def _passes(rule: Rule, masked: str, layout: Layout, start: int, end: int, context, lexicon, seen):
@@ -182,6 +199,13 @@ def _passes(rule: Rule, masked: str, layout: Layout, start: int, end: int, conte
     sentence_end = min(sentence_end, end + AROUND_WINDOW)
     after = masked[end:sentence_end]
     if rule.negation and lexicon.negation.search(before):
+        return False
+    if (
+        context == "paraphrase"
+        and rule.category == "criticism"
+        and masked.startswith("you", start)
+        and _SO_YOU_BEFORE_RE.match(masked[layout.sentence(start, end)[0] : start])
+    ):
         return False
     if (
         context == "paraphrase"
@@ -315,6 +339,19 @@ def _settle(hits: list[Hit], lexicon: Lexicon, masked: str, layout: Layout, cont
                 counter.append(
                     Hit("defensiveness", h.start, h.end, lexicon.explanations["defensiveness"])
                 )
+        first_end = layout.sentence(0, 0)[1]
+        reflection = _LISTENER_FRAME_RE.sub(" ", masked[:first_end])
+        about_listener = _ABOUT_LISTENER_RE.search(reflection) is not None
+        wants = _WANT_RE.search(reflection) is not None
+        for h in hits:
+            if h.category != "criticism" or h.start <= first_end:
+                continue
+            if about_listener:
+                counter.append(
+                    Hit("defensiveness", h.start, h.end, lexicon.explanations["defensiveness"])
+                )
+            elif wants:
+                counter.append(Hit("rebuttal", h.start, h.end, lexicon.explanations["rebuttal"]))
         hits += counter
         # Blame-shifting in a reflection is also answering back.
         hits += [

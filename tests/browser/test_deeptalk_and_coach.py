@@ -112,3 +112,32 @@ def test_the_helper_hints_while_a_listener_types(open_phone, live_server):
     assert ListeningEntry.objects.filter(session=session).count() == entries + 1
     assert foreign_requests(ben.requests, live_server.url) == []
     assert ben.errors == []
+
+
+def test_without_javascript_the_weekly_meeting_and_its_helper_work(open_phone, live_server):
+    from hearth.stateofus.models import MeetingNote
+    from hearth.testing import make_couple, make_person
+
+    ana_user, ben_user = make_person("Ana"), make_person("Ben")
+    make_couple(ana_user, ben_user)
+    ana = open_phone("Ana", user=ana_user, java_script_enabled=False)
+    a = ana.page
+    a.goto("/state-of-us/")
+    a.get_by_role("button", name="Open this week's meeting").click()
+    a.get_by_label("Add one").first.fill("Thank you for the soup on Monday.")
+    a.locator("#step-appreciations").get_by_role("button", name="Add").click()
+    expect(a.locator("#step-appreciations .quote.mine")).to_have_text(
+        "Thank you for the soup on Monday."
+    )
+    # "See how it might land" without JavaScript: the words come back with the hints.
+    topic = "You never put your phone away at dinner."
+    a.get_by_label("Your topic (at most one)").fill(topic)
+    a.get_by_role("button", name="See how it might land").click()
+    expect(a.locator("#coach-topic")).to_contain_text("This might land harder than you mean")
+    expect(a.get_by_label("Your topic (at most one)")).to_have_value(topic)
+    assert not MeetingNote.objects.filter(step="topic").exists()
+    shot(a, "64-state-of-us-no-js-ana")
+    a.locator("#step-topic").get_by_role("button", name="Add").click()
+    expect(a.locator("#step-topic .quote.mine")).to_have_text(topic)
+    assert MeetingNote.objects.filter(step="topic").count() == 1
+    assert foreign_requests(ana.requests, live_server.url) == []

@@ -120,6 +120,30 @@ _ABOUT_LISTENER_RE = re.compile(r"\b(?:i|me|my|mine|myself|i'm|i've|i'd|i'll)\b"
 _WANT_RE = re.compile(
     r"\byou\s+(?:want|wanted|'d\s+like|would\s+like|wish|need)\b|\byou'd\s+like\b"
 )
+# Thanks said through gritted teeth: thanks, then a bare "really helpful." to close, with a
+# shouted intensifier ("Thanks SO much") or a sardonic opener ("Great, thanks for that").
+_THANKS_RE = re.compile(r"\b(?:thanks|thank\s+you|cheers)\b")
+_PRAISE_TAIL_RE = re.compile(
+    r"(?:^|[.!?,;]\s*|\s-\s)(?:really|so|very|super|how|truly|ever\s+so|just|that's\s+(?:really|so))\s+"
+    r"(?:thoughtful|helpful|considerate|kind|sweet|nice|useful|generous|caring|lovely|mature|"
+    r"supportive|big|classy)(?:\s+of\s+you)?\s*\.*\s*$"
+)
+# ... and, only after a shouted "Thanks SO much", a bare "Brilliant work." to close.
+_WORK_TAIL_RE = re.compile(
+    r"(?:^|[.!?,;]\s*)(?:brilliant|great|nice|good|top|stellar|excellent|fantastic)\s+"
+    r"(?:work|job|one|effort|going)\s*\.*\s*$"
+)
+_SHOUTED_THANKS_RE = re.compile(
+    r"\b(?:[Tt]hanks|[Tt]hank\s+you|[Cc]heers)(?:\s+(?:for\s+that|a\s+lot))?\s+(?:SO+|REALLY|SUPER|VERY)\b"
+)
+_SARDONIC_OPENER_RE = re.compile(
+    r"(?:^|[.!?]\s*)(?:oh\s+)?(?:great|wow|gee|well|brilliant|lovely|perfect|fantastic|right)[,.!]*\s+"
+    r"(?:thanks|thank\s+you|cheers)\b"
+)
+SARCASTIC_THANKS_EXPLANATION = (
+    "Thanks said with a twist usually lands as mockery, even when it comes from real hurt. The "
+    "hurt is worth saying plainly: what happened and how it left you feeling."
+)
 CURT_EXPLANATION = (
     "A one-word reply like this can feel like a door closing. If you need a pause, saying so, "
     "and when you'll come back, keeps your partner from feeling shut out."
@@ -297,6 +321,19 @@ def _curt_only(lexicon: Lexicon, masked: str) -> list[Hit]:
     return [Hit("stonewalling", start, end, CURT_EXPLANATION)]
 
 
+def _sarcastic_thanks(original: str, masked: str) -> list[Hit]:
+    thanks = _THANKS_RE.search(masked)
+    if thanks is None:
+        return []
+    shouted = _SHOUTED_THANKS_RE.search(original) is not None
+    if _PRAISE_TAIL_RE.search(masked, thanks.end()):
+        if not (shouted or _SARDONIC_OPENER_RE.search(masked)):
+            return []
+    elif not (shouted and _WORK_TAIL_RE.search(masked, thanks.end())):
+        return []
+    return [Hit("contempt", thanks.start(), thanks.end(), SARCASTIC_THANKS_EXPLANATION)]
+
+
 def _overlaps(a: Hit, b: Hit) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -401,6 +438,8 @@ def analyse_with(lexicon: Lexicon, text: str, *, context: str = "message"):
     if audience != "other":
         hits += _scare_quotes(norm.text, quotes)
     hits += _curt_only(lexicon, masked)
+    # Thanks is spoken to someone, and in a message to the partner that is the partner.
+    hits += _sarcastic_thanks(text, masked)
     hits = _settle(hits, lexicon, masked, layout, context)
 
     findings = tuple(_finding(h, norm) for h in hits if h.category in HARMFUL)

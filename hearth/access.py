@@ -104,6 +104,20 @@ def partner_of(user):
     return user._hearth_partner
 
 
+def other_member(couple_id: int, person):
+    """The other person who was in this couple (current or ended), or None.
+
+    Couple-owned activities (a listening session, a deep talk) use it to find whose turn
+    comes next, including for a pairing that has since ended.
+    """
+    from hearth.accounts.models import User
+
+    others = User.objects.filter(memberships__couple_id=couple_id)
+    if person is not None:
+        others = others.exclude(pk=person.pk)
+    return others.order_by("pk").first()
+
+
 def forget_couple(user) -> None:
     """Drop the cached couple and partner after pairing or unpairing."""
     for name in ("_hearth_couple", "_hearth_partner"):

@@ -1,29 +1,10 @@
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from hearth.coach import CONTEXTS
-from hearth.coach.feedback import TEXT_MAX, feedback_for
-
-
-class CheckForm(forms.Form):
-    text = forms.CharField(
-        label="What would you like to say?",
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Write something to check first."},
-    )
-    context = forms.ChoiceField(
-        label="It is",
-        choices=[
-            ("message", "Something I want to raise"),
-            ("paraphrase", "What I heard my partner say"),
-        ],
-        initial="message",
-        widget=forms.RadioSelect,
-        required=False,
-    )
+from hearth.coach.feedback import feedback_for
+from hearth.coach.forms import CheckForm
 
 
 @login_required

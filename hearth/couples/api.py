@@ -92,10 +92,8 @@ def pairing_out(request, user) -> dict:
     partner = partner_of(user)
     pending = None
     if couple is None:
-        invitation = Invitation.objects.filter(
-            inviter=user, accepted_at__isnull=True, revoked_at__isnull=True
-        ).first()
-        if invitation is not None and invitation.is_pending:
+        invitation = services.pending_invitation(user)
+        if invitation is not None:
             pending = invitation_out(request, invitation)
     return {
         "paired": couple is not None,

@@ -106,4 +106,10 @@ class Invitation(models.Model):
 
     @property
     def is_pending(self) -> bool:
-        return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+        # "No, thank you" closes an invitation: its code and link no longer work.
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.response != Response.DECLINED
+            and not self.is_expired
+        )

@@ -87,6 +87,14 @@ def invitation_message_set(*, invitation: Invitation, message: str) -> Invitatio
     return invitation
 
 
+def pending_invitation(inviter) -> Invitation | None:
+    """The inviter's invitation that can still be accepted, if any."""
+    invitation = Invitation.objects.filter(
+        inviter=inviter, accepted_at__isnull=True, revoked_at__isnull=True
+    ).first()
+    return invitation if invitation is not None and invitation.is_pending else None
+
+
 def invitation_revoke(*, invitation: Invitation) -> None:
     if invitation.accepted_at is not None:
         raise ServiceError("This invitation was already accepted.", code="used", status=409)

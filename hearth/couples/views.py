@@ -32,22 +32,12 @@ def _too_many_attempts(request) -> bool:
     )
 
 
-def _pending_invitation(user) -> Invitation | None:
-    invitation = Invitation.objects.filter(
-        inviter=user, accepted_at__isnull=True, revoked_at__isnull=True
-    ).first()
-    if invitation is None or not invitation.is_pending:
-        return None
-    # "No, thank you" closed it: its code and link no longer work, so don't offer them.
-    return None if invitation.response == Response.DECLINED else invitation
-
-
 def _join_link(request, invitation) -> str:
     return request.build_absolute_uri(reverse("couples:join", args=[invitation.token]))
 
 
 def _pairing_page(request, *, code_form=None, invite_form=None, email_form=None, status=200):
-    invitation = _pending_invitation(request.user)
+    invitation = services.pending_invitation(request.user)
     context = {
         "invitation": invitation,
         "code_form": code_form or CodeForm(),

@@ -19,9 +19,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from hearth.access import Visibility, current_couple
+from hearth.access import Visibility, current_couple, other_member
 from hearth.content import DEPTHS, catalog, depth_rank
 from hearth.core.errors import ServiceError
+from hearth.core.rows import update_fields
 from hearth.deeptalk.models import (
     ANSWER_MAX,
     QUESTIONS_PER_STEP,
@@ -41,16 +42,6 @@ def open_talk(couple) -> DeepTalk | None:
         .order_by("-created_at")
         .first()
     )
-
-
-def members(talk: DeepTalk) -> list:
-    from hearth.accounts.models import User
-
-    return list(User.objects.filter(memberships__couple_id=talk.couple_id).order_by("pk"))
-
-
-def _other(talk: DeepTalk, person):
-    return next((m for m in members(talk) if m.pk != getattr(person, "pk", None)), None)
 
 
 def _cap_rank(talk: DeepTalk) -> int:
@@ -90,11 +81,11 @@ def _advance(
     chosen = _next_prompt(talk, rng)
     now = timezone.now()
     if chosen is None:
-        _touch(talk, state=State.ENDED, ended_at=now, completed=True)
+        update_fields(talk, state=State.ENDED, ended_at=now, completed=True)
         return None
     depth, key = chosen
     last = talk.items.order_by("-position").values_list("position", flat=True).first() or 0
-    first = _other(talk, last_first) if last_first is not None else talk.started_by
+    first = other_member(talk.couple_id, last_first) if last_first is not None else talk.started_by
     item = DeepTalkItem.objects.create(
         talk=talk,
         couple_id=talk.couple_id,
@@ -104,15 +95,8 @@ def _advance(
         first=first or talk.started_by,
         created_at=now,
     )
-    _touch(talk)
+    update_fields(talk)
     return item
-
-
-def _touch(talk: DeepTalk, **changes) -> None:
-    changes["updated_at"] = timezone.now()
-    for name, value in changes.items():
-        setattr(talk, name, value)
-    talk.save(update_fields=list(changes))
 
 
 def deeptalk_start(*, starter, mode: str = Mode.APART, rng: random.Random | None = None):
@@ -236,7 +220,7 @@ def answer_write(*, talk: DeepTalk, item: DeepTalkItem, person, text: str) -> De
             item.save(update_fields=["status", "finished_at"])
             _advance(talk, last_first=item.first)
         else:
-            _touch(talk)
+            update_fields(talk)
         return mine
 
 
@@ -269,7 +253,7 @@ def item_skip(*, talk: DeepTalk, item: DeepTalkItem, person) -> DeepTalkItem:
         item.finished_at = timezone.now()
         item.save(update_fields=["status", "finished_at"])
         # The same person goes first on the replacement: a skip is not a turn.
-        _advance(talk, last_first=_other(talk, item.first))
+        _advance(talk, last_first=other_member(talk.couple_id, item.first))
         return item
 
 
@@ -278,7 +262,7 @@ def _switch(talk: DeepTalk, person, *, when: str, to: str) -> DeepTalk:
         talk = _lock(talk)
         _check(talk, person, moving=False)
         if talk.state == when:
-            _touch(talk, state=to)
+            update_fields(talk, state=to)
         return talk
 
 
@@ -298,5 +282,5 @@ def deeptalk_end(*, talk: DeepTalk, person) -> DeepTalk:
         talk.items.filter(status=ItemStatus.OPEN).update(
             status=ItemStatus.SKIPPED, finished_at=timezone.now()
         )
-        _touch(talk, state=State.ENDED, ended_at=timezone.now())
+        update_fields(talk, state=State.ENDED, ended_at=timezone.now())
         return talk

@@ -5,10 +5,10 @@ from uuid import UUID
 
 from django.db.models import Prefetch
 
-from hearth.access import current_couple, visible
+from hearth.access import current_couple, other_member, visible
 from hearth.core.paging import page_before
 from hearth.listening.models import Kind, ListeningEntry, ListeningSession, Mode, Phase, State
-from hearth.listening.services import partner_in, role_of
+from hearth.listening.services import role_of
 
 PAGE_SIZE = 20
 
@@ -93,7 +93,7 @@ def session_view(session: ListeningSession, viewer) -> SessionView:
     couple = current_couple(viewer)
     current = couple is not None and couple.pk == session.couple_id
     speaker = session.speaker
-    listener = partner_in(session, speaker) if speaker else None
+    listener = other_member(session.couple_id, speaker) if speaker else None
     topic = next((e.text for e in entries if e.kind == Kind.TOPIC), None)
     if not current:
         step = "earlier"

@@ -14,8 +14,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from hearth.access import Visibility, current_couple
+from hearth.access import Visibility, current_couple, other_member
 from hearth.core.errors import ServiceError
+from hearth.core.rows import update_fields
 from hearth.listening.models import (
     CORRECTION_MAX,
     PIECE_MAX,
@@ -124,23 +125,8 @@ def _add(session, author, kind, *, piece=None, text="", question="") -> Listenin
     )
 
 
-def _touch(session: ListeningSession, **changes) -> None:
-    changes["updated_at"] = timezone.now()
-    for name, value in changes.items():
-        setattr(session, name, value)
-    session.save(update_fields=list(changes))
-
-
 def role_of(session: ListeningSession, person) -> str:
     return "speaker" if session.speaker_id == person.pk else "listener"
-
-
-def partner_in(session: ListeningSession, person):
-    from hearth.accounts.models import User
-
-    return (
-        User.objects.filter(memberships__couple_id=session.couple_id).exclude(pk=person.pk).first()
-    )
 
 
 def _check(session: ListeningSession, person, *, role: str | None, phases=()) -> None:
@@ -184,7 +170,7 @@ def piece_say(*, session: ListeningSession, person, text: str) -> ListeningEntry
             text, limit=PIECE_MAX, what="what you want to say", required=required, apart=True
         )
         piece = _add(session, person, Kind.PIECE, text=text)
-        _touch(session, phase=Phase.REFLECTING)
+        update_fields(session, phase=Phase.REFLECTING)
         return piece
 
 
@@ -205,7 +191,7 @@ def reflection_add(*, session: ListeningSession, person, text: str, question: st
             text=text,
             question=question,
         )
-        _touch(session, phase=Phase.CONFIRMING)
+        update_fields(session, phase=Phase.CONFIRMING)
         return reflection
 
 
@@ -216,13 +202,13 @@ def verdict_give(*, session: ListeningSession, person, got_it: bool, correction:
         piece = _last_piece(session)
         if got_it:
             entry = _add(session, person, Kind.GOT_IT, piece=piece)
-            _touch(session, phase=Phase.LANDED)
+            update_fields(session, phase=Phase.LANDED)
         else:
             correction = _text(
                 correction, limit=CORRECTION_MAX, what="what was missed", required=False
             )
             entry = _add(session, person, Kind.NOT_QUITE, piece=piece, text=correction)
-            _touch(session, phase=Phase.REFLECTING)
+            update_fields(session, phase=Phase.REFLECTING)
         return entry
 
 
@@ -230,11 +216,11 @@ def floor_pass(*, session: ListeningSession, person) -> ListeningSession:
     with transaction.atomic():
         session = _lock(session)
         _check(session, person, role="speaker", phases=(Phase.SPEAKING, Phase.LANDED))
-        listener = partner_in(session, session.speaker) if session.speaker else None
+        listener = other_member(session.couple_id, session.speaker) if session.speaker else None
         if listener is None:
             raise ServiceError("There is no one to pass the floor to.", code="alone", status=409)
         _add(session, person, Kind.FLOOR_PASSED)
-        _touch(session, speaker=listener, phase=Phase.SPEAKING)
+        update_fields(session, speaker=listener, phase=Phase.SPEAKING)
         return session
 
 
@@ -245,7 +231,7 @@ def time_out(*, session: ListeningSession, person) -> ListeningSession:
         if session.state == State.PAUSED:
             return session
         _add(session, person, Kind.TIME_OUT)
-        _touch(
+        update_fields(
             session,
             state=State.PAUSED,
             resume_after=timezone.now() + timedelta(minutes=TIMEOUT_MINUTES),
@@ -267,7 +253,7 @@ def resume(*, session: ListeningSession, person) -> ListeningSession:
                 status=409,
             )
         _add(session, person, Kind.RESUMED)
-        _touch(session, state=State.ACTIVE, resume_after=None)
+        update_fields(session, state=State.ACTIVE, resume_after=None)
         return session
 
 
@@ -276,7 +262,7 @@ def session_end(*, session: ListeningSession, person) -> ListeningSession:
         session = _lock(session)
         _check(session, person, role=None)
         _add(session, person, Kind.ENDED)
-        _touch(session, state=State.ENDED, ended_at=timezone.now())
+        update_fields(session, state=State.ENDED, ended_at=timezone.now())
         return session
 
 

@@ -52,6 +52,21 @@ def _time_context(request, time_form=None) -> dict:
     }
 
 
+def _index_page(request, *, time_form=None, error=None, status=200):
+    meetings, next_before = selectors.meetings_for(
+        request.user, before=parse_uuid_param(request.GET.get("before"))
+    )
+    couple = current_couple(request.user)
+    context = {
+        "meetings": meetings,
+        "next_before": next_before,
+        "open_meeting": services.open_meeting(couple) if couple else None,
+        "error": error,
+        **_time_context(request, time_form),
+    }
+    return render(request, "stateofus/index.html", context, status=status)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def index(request):
@@ -63,18 +78,7 @@ def index(request):
             error = exc.message
         else:
             return redirect("stateofus:meeting", public_id=meeting.public_id)
-    meetings, next_before = selectors.meetings_for(
-        request.user, before=parse_uuid_param(request.GET.get("before"))
-    )
-    couple = current_couple(request.user)
-    context = {
-        "meetings": meetings,
-        "next_before": next_before,
-        "open_meeting": services.open_meeting(couple) if couple else None,
-        "error": error,
-        **_time_context(request),
-    }
-    return render(request, "stateofus/index.html", context, status=INVALID if error else 200)
+    return _index_page(request, error=error, status=INVALID if error else 200)
 
 
 @login_required
@@ -177,15 +181,7 @@ def time_set(request):
         else:
             messages.success(request, "Your weekly time is saved. You'll both see it here.")
             return redirect("stateofus:index")
-    meetings, next_before = selectors.meetings_for(request.user)
-    couple = current_couple(request.user)
-    context = {
-        "meetings": meetings,
-        "next_before": next_before,
-        "open_meeting": services.open_meeting(couple) if couple else None,
-        **_time_context(request, form),
-    }
-    return render(request, "stateofus/index.html", context, status=INVALID)
+    return _index_page(request, time_form=form, status=INVALID)
 
 
 @login_required

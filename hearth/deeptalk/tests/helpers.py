@@ -25,6 +25,13 @@ def url(name: str, talk=None, item=None) -> str:
     return reverse(f"deeptalk:{name}", args=args)
 
 
+def members(talk) -> list:
+    """The two people of the talk's couple, in a fixed order."""
+    from hearth.accounts.models import User
+
+    return list(User.objects.filter(memberships__couple_id=talk.couple_id).order_by("pk"))
+
+
 def main_of(response) -> str:
     """The page's <main> (or the whole partial), without CSRF tokens."""
     text = response.content.decode()
@@ -116,7 +123,7 @@ class DeepTalkTestCase(HearthTestCase):
         """The one going first, then the other, answer the open question."""
         talk = talk or self.talk
         item = self.open_item(talk)
-        people = services.members(talk)
+        people = members(talk)
         first = item.first
         other = next(p for p in people if p.pk != first.pk)
         self.answer(first, f"{prefix} by {first.display_name} to {item.prompt_key}", talk=talk)

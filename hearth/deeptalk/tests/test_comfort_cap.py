@@ -3,7 +3,7 @@ import random
 from hearth.accounts.models import User
 from hearth.deeptalk import services
 from hearth.deeptalk.models import ItemStatus, State
-from hearth.deeptalk.tests.helpers import DeepTalkTestCase
+from hearth.deeptalk.tests.helpers import DeepTalkTestCase, members
 from hearth.testing import make_couple, make_person
 
 
@@ -21,7 +21,7 @@ class ComfortCapTests(DeepTalkTestCase):
                 return
             if skips and rng.random() < 0.5:
                 skips -= 1
-                self.skip(rng.choice(services.members(talk)), talk=talk)
+                self.skip(rng.choice(members(talk)), talk=talk)
             elif talk.mode == "together":
                 self.tick(item.first, talk=talk)
             else:

@@ -3,7 +3,7 @@ import random
 from hearth.content import DEPTHS, catalog
 from hearth.deeptalk import services
 from hearth.deeptalk.models import QUESTIONS_PER_STEP, DeepTalkAnswer, ItemStatus, State
-from hearth.deeptalk.tests.helpers import DeepTalkTestCase
+from hearth.deeptalk.tests.helpers import DeepTalkTestCase, members
 
 
 class FullRunTests(DeepTalkTestCase):
@@ -16,7 +16,7 @@ class FullRunTests(DeepTalkTestCase):
             item = self.open_item(talk)
             if item is None:
                 return moves
-            people = services.members(talk)
+            people = members(talk)
             other = next(p for p in people if p.pk != item.first_id)
             if rng.random() < skip_chance:
                 who = rng.choice(people)
@@ -58,7 +58,7 @@ class FullRunTests(DeepTalkTestCase):
         depth_order = [DEPTHS.index(i.depth) for i in items]
         self.assertEqual(depth_order, sorted(depth_order))
         # Who goes first alternates over done questions and is kept over skips.
-        other = next(p for p in services.members(talk) if p.pk != starter.pk)
+        other = next(p for p in members(talk) if p.pk != starter.pk)
         expected = starter
         for item in items:
             self.assertEqual(item.first_id, expected.pk, f"question {item.position}")
@@ -78,7 +78,7 @@ class FullRunTests(DeepTalkTestCase):
             self.assertTrue(all(a.is_released() for a in answers))
 
     def other(self, item):
-        return next(p for p in services.members(item.talk) if p.pk != item.first_id)
+        return next(p for p in members(item.talk) if p.pk != item.first_id)
 
     def test_together_all_the_way_through(self):
         talk = services.deeptalk_start(starter=self.carol, mode="together", rng=random.Random(2))

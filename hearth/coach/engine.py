@@ -25,7 +25,10 @@ _SCARE_LEAD_RE = re.compile(
 )
 # A quote followed by a sneer: 'you want me to "communicate more" lol'.
 _SCARE_TAIL_RE = re.compile(r"\s*(?:lol|lmao|🙄|😒|\*rolls)")
-# Longer quotes count when they start like an excuse being mocked: you were 'just checking'.
+# Longer quotes count when they start like an excuse being mocked: you were 'just checking',
+# or when they are the excuse itself, quoted straight after "you were": you were 'stuck in
+# traffic'.
+_EXCUSE_LEAD_RE = re.compile(r"\byou(?:\s+were|'re|\s+are|'ve\s+been|\s+had|\s+was)\s+$")
 _EXCUSE_WORDS = frozenset(["just", "only", "totally", "really", "definitely", "popping", "nipping"])
 _SPEECH_VERBS = frozenset(
     [
@@ -291,9 +294,17 @@ def _scare_quotes(text: str, quotes: list[Quote]) -> list[Hit]:
     hits = []
     for quote in quotes:
         words = quote.inner.split()
-        if not words or len(words) > 6 or (len(words) > 2 and words[0] not in _EXCUSE_WORDS):
-            continue
         lead = text[max(0, quote.start - 30) : quote.start]
+        if (
+            not words
+            or len(words) > 6
+            or (
+                len(words) > 2
+                and words[0] not in _EXCUSE_WORDS
+                and not (len(words) <= 4 and _EXCUSE_LEAD_RE.search(lead))
+            )
+        ):
+            continue
         if not _SCARE_LEAD_RE.search(lead) and not (
             len(words) <= 3 and _SCARE_TAIL_RE.match(text, quote.end)
         ):

@@ -12,7 +12,18 @@ from pathlib import Path
 from hearth.coach import CATEGORIES, CONTEXTS, PARAPHRASE_ONLY, analyse
 
 EVALUATION_DIR = Path(__file__).resolve().parent / "evaluation"
-SETS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
+SETS = (
+    "dev",
+    "test",
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+    "holdout5",
+    "holdout6",
+    "holdout7",
+    "holdout8",
+)
 
 
 @dataclass(frozen=True)

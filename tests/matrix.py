@@ -584,6 +584,22 @@ WEB_CASES = [
         args=lambda w: [w.alice_appreciation_draft.public_id],
     ),
     Case(
+        "appreciation:react",
+        "to alice's sent",
+        "POST",
+        only(REDIRECT, owners=("bob",), alice=422),
+        args=lambda w: [w.alice_appreciation.public_id],
+        data=lambda w: {"reaction": "made_my_day"},
+    ),
+    Case(
+        "appreciation:react",
+        "to alice's draft",
+        "POST",
+        only(422),
+        args=lambda w: [w.alice_appreciation_draft.public_id],
+        data=lambda w: {"reaction": "made_my_day"},
+    ),
+    Case(
         "appreciation:delete",
         "sent",
         "POST",
@@ -1313,6 +1329,22 @@ API_CASES = [
         args=lambda w: [w.alice_appreciation_draft.public_id],
     ),
     Case(
+        "api:appreciation_react",
+        "to alice's sent",
+        "PUT",
+        only(200, owners=("bob",), alice=403, anonymous=401),
+        args=lambda w: [w.alice_appreciation.public_id],
+        data=lambda w: {"reaction": "heart"},
+    ),
+    Case(
+        "api:appreciation_react",
+        "to alice's draft",
+        "PUT",
+        only(403, anonymous=401),
+        args=lambda w: [w.alice_appreciation_draft.public_id],
+        data=lambda w: {"reaction": "heart"},
+    ),
+    Case(
         "api:appreciation_delete",
         "sent",
         "DELETE",
@@ -1414,6 +1446,7 @@ API_CASES = [
     Case("api:content_feelings", "list", "GET", everyone(200, anonymous=401)),
     Case("api:content_needs", "list", "GET", everyone(200, anonymous=401)),
     Case("api:content_reactions", "list", "GET", everyone(200, anonymous=401)),
+    Case("api:content_appreciation_reactions", "list", "GET", everyone(200, anonymous=401)),
 ]
 
 CASES = WEB_CASES + API_CASES

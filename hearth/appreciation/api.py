@@ -2,15 +2,21 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from hearth.access import get_own_or_404, get_visible_or_404
 from hearth.accounts.api import PersonOut, person_out
 from hearth.appreciation import selectors, services
 from hearth.appreciation.models import MEANT_MAX, WHAT_MAX, Appreciation
-from hearth.core.api import Text, responses
+from hearth.content import catalog
+from hearth.core.api import OneOf, Text, responses
 
 router = Router(tags=["appreciations"])
+
+
+class AppreciationReactionOut(Schema):
+    author: PersonOut
+    reaction: str
 
 
 class AppreciationOut(Schema):
@@ -21,11 +27,20 @@ class AppreciationOut(Schema):
     meant: str
     created_at: datetime
     sent_at: datetime | None
+    reactions: list[AppreciationReactionOut]
 
 
 class AppreciationPageOut(Schema):
     items: list[AppreciationOut]
     next_before: UUID | None = None
+
+
+class AppreciationReactionIn(Schema):
+    reaction: OneOf(["", *catalog.appreciation_reaction_by_key]) = Field(
+        "",
+        description="A reaction key (GET /api/content/appreciation-reactions), or empty to "
+        "remove mine.",
+    )
 
 
 class AppreciationIn(Schema):
@@ -43,14 +58,23 @@ def appreciation_out(appreciation: Appreciation, viewer) -> dict:
         "meant": appreciation.meant,
         "created_at": appreciation.created_at,
         "sent_at": appreciation.sent_at,
+        "reactions": [
+            {"author": person_out(r.author), "reaction": r.reaction}
+            for r in appreciation.reactions.all()
+        ],
     }
 
 
 def _fresh(viewer, appreciation_id) -> dict:
-    found = get_visible_or_404(
-        Appreciation.objects.select_related("author"), viewer, public_id=appreciation_id
+    return appreciation_out(_visible(viewer, appreciation_id), viewer)
+
+
+def _visible(viewer, appreciation_id) -> Appreciation:
+    return get_visible_or_404(
+        Appreciation.objects.select_related("author").prefetch_related("reactions__author"),
+        viewer,
+        public_id=appreciation_id,
     )
-    return appreciation_out(found, viewer)
 
 
 @router.get(
@@ -135,3 +159,15 @@ def appreciation_delete(request, appreciation_id: UUID):
     found = get_own_or_404(Appreciation.objects.all(), request.auth, public_id=appreciation_id)
     services.appreciation_delete(appreciation=found, author=request.auth)
     return Status(204, None)
+
+
+@router.put(
+    "/{appreciation_id}/reaction",
+    response=responses(200, AppreciationOut, 403, 404),
+    operation_id="appreciation_react",
+    summary="Set or remove my reaction to one I received",
+)
+def appreciation_react(request, appreciation_id: UUID, payload: AppreciationReactionIn):
+    found = _visible(request.auth, appreciation_id)
+    services.appreciation_react(appreciation=found, author=request.auth, reaction=payload.reaction)
+    return _fresh(request.auth, appreciation_id)

@@ -1,6 +1,7 @@
 from django import forms
 
 from hearth.appreciation.models import MEANT_MAX, WHAT_MAX
+from hearth.content import catalog
 
 
 class AppreciationForm(forms.Form):
@@ -25,5 +26,12 @@ class AppreciationForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("keep", "Keep it to send later"), ("send", "Send it now")],
         initial="keep",
+        required=False,
+    )
+
+
+class ReactionForm(forms.Form):
+    reaction = forms.ChoiceField(
+        choices=lambda: [("", "none"), *((r.key, r.label) for r in catalog.appreciation_reactions)],
         required=False,
     )

@@ -1,7 +1,7 @@
 """Appreciations (practice 6): what my partner did, and what it meant to me.
 
 Written before pairing or kept back, an appreciation is a private draft; sent,
-it is shared with the partner of the day it was sent.
+it is shared with the partner of the day it was sent, who can react to it.
 """
 
 import uuid
@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from hearth.access import Authored
+from hearth.content import catalog
 from hearth.fields import EncryptedTextField
 
 WHAT_MAX = 400
@@ -33,3 +34,27 @@ class Appreciation(Authored):
     @property
     def is_sent(self) -> bool:
         return self.sent_at is not None
+
+
+class AppreciationReaction(Authored):
+    """The partner's reaction to an appreciation they received; one per person, changeable."""
+
+    appreciation = models.ForeignKey(
+        Appreciation, on_delete=models.CASCADE, related_name="reactions"
+    )
+    reaction = models.CharField(max_length=24)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appreciation", "author"], name="one_appreciation_reaction_per_person"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reaction
+
+    @property
+    def info(self):
+        return catalog.appreciation_reaction_by_key.get(self.reaction)

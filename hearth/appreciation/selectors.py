@@ -11,7 +11,9 @@ PAGE_SIZE = 20
 
 
 def box(viewer, name: str, *, before: UUID | None = None, limit: int = PAGE_SIZE):
-    queryset = visible(Appreciation.objects.select_related("author"), viewer)
+    queryset = visible(
+        Appreciation.objects.select_related("author").prefetch_related("reactions"), viewer
+    )
     if name == "drafts":
         queryset = queryset.filter(author=viewer, sent_at__isnull=True)
     elif name == "sent":

@@ -1,10 +1,11 @@
-"""Writing appreciations: keep as a draft, change a draft, send, delete."""
+"""Writing appreciations: keep as a draft, change a draft, send, delete, react."""
 
 from django.db import transaction
 from django.utils import timezone
 
 from hearth.access import Visibility, current_couple
-from hearth.appreciation.models import MEANT_MAX, WHAT_MAX, Appreciation
+from hearth.appreciation.models import MEANT_MAX, WHAT_MAX, Appreciation, AppreciationReaction
+from hearth.content import catalog
 from hearth.core.errors import ServiceError
 
 
@@ -85,3 +86,36 @@ def appreciation_delete(*, appreciation: Appreciation, author) -> None:
     if appreciation.author_id != author.pk:
         raise ServiceError("You can only delete your own.", code="not_yours", status=404)
     appreciation.delete()
+
+
+def appreciation_react(
+    *, appreciation: Appreciation, author, reaction: str
+) -> AppreciationReaction | None:
+    """Set, change or (with an empty reaction) remove my reaction to one I received."""
+    if appreciation.author_id == author.pk:
+        raise ServiceError(
+            "This one is from you; reactions are for the one who received it.",
+            code="own",
+            status=403,
+        )
+    couple = current_couple(author)
+    if not appreciation.is_sent or couple is None or appreciation.couple_id != couple.pk:
+        raise ServiceError(
+            "Only an appreciation sent to you can have your reaction.", code="not_yours", status=404
+        )
+    if not reaction:
+        AppreciationReaction.objects.filter(appreciation=appreciation, author=author).delete()
+        return None
+    if reaction not in catalog.appreciation_reaction_by_key:
+        raise ServiceError("Choose a reaction from the list.", code="unknown_reaction")
+    obj, _ = AppreciationReaction.objects.update_or_create(
+        appreciation=appreciation,
+        author=author,
+        defaults={"reaction": reaction, "created_at": timezone.now()},
+        create_defaults={
+            "reaction": reaction,
+            "couple": appreciation.couple,
+            "visibility": Visibility.SHARED,
+        },
+    )
+    return obj

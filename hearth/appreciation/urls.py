@@ -8,5 +8,6 @@ urlpatterns = [
     path("appreciations/", views.index, name="index"),
     path("appreciations/<uuid:public_id>/", views.detail, name="detail"),
     path("appreciations/<uuid:public_id>/send/", views.send, name="send"),
+    path("appreciations/<uuid:public_id>/react/", views.react, name="react"),
     path("appreciations/<uuid:public_id>/delete/", views.delete, name="delete"),
 ]

@@ -5,8 +5,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hearth.access import get_own_or_404, get_visible_or_404
 from hearth.appreciation import selectors, services
-from hearth.appreciation.forms import AppreciationForm
+from hearth.appreciation.forms import AppreciationForm, ReactionForm
 from hearth.appreciation.models import Appreciation
+from hearth.content import catalog
 from hearth.core.errors import ServiceError
 from hearth.core.http import INVALID, parse_uuid_param
 
@@ -59,9 +60,7 @@ def index(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def detail(request, public_id):
-    appreciation = get_visible_or_404(
-        Appreciation.objects.select_related("author"), request.user, public_id=public_id
-    )
+    appreciation = _visible(request, public_id)
     mine = appreciation.author_id == request.user.pk
     form = None
     if mine and not appreciation.is_sent:
@@ -78,19 +77,52 @@ def detail(request, public_id):
                 return redirect("appreciation:detail", public_id=saved.public_id)
     elif request.method == "POST":
         messages.error(request, "A sent appreciation stays as it is.")
-        return render(
-            request,
-            "appreciation/detail.html",
-            {"a": appreciation, "mine": mine, "form": None},
-            status=409,
-        )
+        return _detail(request, appreciation, status=409)
     status = INVALID if request.method == "POST" else 200
-    return render(
-        request,
-        "appreciation/detail.html",
-        {"a": appreciation, "mine": mine, "form": form},
-        status=status,
+    return _detail(request, appreciation, form=form, status=status)
+
+
+def _visible(request, public_id) -> Appreciation:
+    return get_visible_or_404(
+        Appreciation.objects.select_related("author").prefetch_related("reactions__author"),
+        request.user,
+        public_id=public_id,
     )
+
+
+def _detail(request, appreciation, *, form=None, error=None, status=200, partial=False):
+    context = {
+        "a": appreciation,
+        "mine": appreciation.author_id == request.user.pk,
+        "form": form,
+        "reactions": catalog.appreciation_reactions,
+        "error": error,
+    }
+    template = "appreciation/partials/reactions.html" if partial else "appreciation/detail.html"
+    return render(request, template, context, status=status)
+
+
+@login_required
+@require_POST
+def react(request, public_id):
+    appreciation = _visible(request, public_id)
+    partial = bool(request.htmx)
+    form = ReactionForm(request.POST)
+    error = None if form.is_valid() else "Choose a reaction from the list."
+    if error is None:
+        try:
+            services.appreciation_react(
+                appreciation=appreciation,
+                author=request.user,
+                reaction=form.cleaned_data["reaction"],
+            )
+        except ServiceError as exc:
+            error = exc.message
+    if error:
+        return _detail(request, appreciation, error=error, status=INVALID, partial=partial)
+    if partial:
+        return _detail(request, _visible(request, public_id), partial=True)
+    return redirect("appreciation:detail", public_id=public_id)
 
 
 @login_required

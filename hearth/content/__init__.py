@@ -104,6 +104,14 @@ class Catalog:
         return {reaction.key: reaction for reaction in self.reactions}
 
     @cached_property
+    def appreciation_reactions(self) -> tuple[Reaction, ...]:
+        return load_reactions("appreciation_reaction")
+
+    @cached_property
+    def appreciation_reaction_by_key(self) -> dict[str, Reaction]:
+        return {reaction.key: reaction for reaction in self.appreciation_reactions}
+
+    @cached_property
     def deep_talk(self) -> tuple[DeepTalkQuestion, ...]:
         return load_deep_talk({normalised_text(q.text) for q in self.questions})
 
@@ -147,6 +155,7 @@ class Catalog:
             "feeling_groups",
             "needs",
             "reactions",
+            "appreciation_reactions",
             "listening_topics",
             "deep_talk",
             "meeting_steps",

@@ -64,6 +64,16 @@ def content_reactions(request):
 
 
 @router.get(
+    "/appreciation-reactions",
+    response=responses(200, list[ContentChoiceOut]),
+    operation_id="content_appreciation_reactions",
+    summary="Reactions to an appreciation",
+)
+def content_appreciation_reactions(request):
+    return [{"key": r.key, "label": r.label} for r in catalog.appreciation_reactions]
+
+
+@router.get(
     "/listening-topics",
     response=responses(200, list[ContentChoiceOut]),
     operation_id="content_listening_topics",

@@ -241,12 +241,13 @@ def load_needs() -> tuple[Need, ...]:
     return tuple(needs)
 
 
-def load_reactions() -> tuple[Reaction, ...]:
+def load_reactions(table: str = "reaction") -> tuple[Reaction, ...]:
+    """Reactions to a check-in ("reaction") or to an appreciation ("appreciation_reaction")."""
     file = "reactions.toml"
     seen: set[str] = set()
     reactions = []
-    for index, entry in enumerate(_entries(read_toml(file), "reaction", file)):
-        where = f"{file} reaction #{index + 1}"
+    for index, entry in enumerate(_entries(read_toml(file), table, file)):
+        where = f"{file} {table} #{index + 1}"
         reactions.append(
             Reaction(
                 key=_unique_key(entry, seen, where),

@@ -9,7 +9,7 @@ from hearth.appreciation.models import Appreciation
 from hearth.appreciation.tests.helpers import SCRIPT, fresh, snapshot
 from hearth.testing import HearthTestCase, make_appreciation, make_couple, make_person
 
-KEYS = {"id", "author", "mine", "what", "meant", "created_at", "sent_at"}
+KEYS = {"id", "author", "mine", "what", "meant", "created_at", "sent_at", "reactions"}
 
 
 class ApiAppreciationsTests(HearthTestCase):

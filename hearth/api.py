@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from hearth.accounts.api import router as me_router
+from hearth.appreciation.api import cared_for_router
 from hearth.appreciation.api import router as appreciation_router
 from hearth.checkins.api import router as checkins_router
 from hearth.coach.api import router as coach_router
@@ -39,6 +40,7 @@ api.add_router("/listening", listening_router)
 api.add_router("/perspective", perspective_router)
 api.add_router("/deep-talk", deeptalk_router)
 api.add_router("/appreciations", appreciation_router)
+api.add_router("/cared-for", cared_for_router)
 api.add_router("/state-of-us", stateofus_router)
 api.add_router("/coach", coach_router)
 api.add_router("/content", content_router)

@@ -146,6 +146,18 @@ def make_deep_answer(item, author, text):
     )
 
 
+def make_care_ways(author, top_detail: str, **details):
+    """Save `author`'s ways in the catalogue's order, the first with `top_detail`."""
+    from hearth.appreciation.services import WayIn, care_ways_save
+    from hearth.content import catalog
+
+    ways = [
+        WayIn(kind=w.key, rank=n, detail=top_detail if n == 1 else details.get(w.key, ""))
+        for n, w in enumerate(catalog.care_ways, start=1)
+    ]
+    return care_ways_save(author=author, ways=ways)
+
+
 def make_appreciation(author, what, *, sent=True):
     from hearth.appreciation.services import appreciation_save
 
@@ -223,6 +235,7 @@ class World:
     alice_old_deep_answer: object
     alice_appreciation: object  # sent to Bob
     alice_appreciation_draft: object  # kept for later: private
+    alice_care_ways: list  # "ways I feel cared for", shared with Bob
     meeting: object  # Alice and Bob, open, with a note from each
     alice_meeting_note: object
     bob_meeting_note: object
@@ -344,6 +357,7 @@ def build_world() -> World:
         alice_old_deep_answer=alice_old_deep_answer,
         alice_appreciation=make_appreciation(alice, "Alice thanked Bob for the lift"),
         alice_appreciation_draft=make_appreciation(alice, "Alice's draft thanks", sent=False),
+        alice_care_ways=make_care_ways(alice, "Alice feels cared for by tea in bed"),
         meeting=meeting,
         alice_meeting_note=alice_note,
         bob_meeting_note=bob_note,

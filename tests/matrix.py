@@ -13,6 +13,8 @@ Outcomes: an HTTP status, LOGIN (a redirect to the login page) or REDIRECT
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from hearth.content import catalog
+
 LOGIN = "login"
 REDIRECT = "redirect"
 ACTORS = ("anonymous", "alice", "bob", "dan", "carol")
@@ -605,6 +607,24 @@ WEB_CASES = [
         "POST",
         only(REDIRECT),
         args=lambda w: [w.alice_appreciation.public_id],
+    ),
+    Case(
+        "appreciation:cared_for",
+        "page",
+        "GET",
+        everyone(200),
+        secret=lambda w: w.alice_care_ways[0].detail,
+        sees=("alice", "bob"),
+    ),
+    Case(
+        "appreciation:cared_for",
+        "save",
+        "POST",
+        everyone(REDIRECT),
+        data=lambda w: {
+            **{f"rank_{w.key}": str(n) for n, w in enumerate(catalog.care_ways, start=1)},
+            "detail_words": "Being told",
+        },
     ),
     Case("stateofus:index", "page", "GET", everyone(200)),
     Case("stateofus:index", "start", "POST", {**everyone(422), "carol": REDIRECT}),
@@ -1345,6 +1365,23 @@ API_CASES = [
         data=lambda w: {"reaction": "heart"},
     ),
     Case(
+        "api:care_ways_get",
+        "mine and my partner's",
+        "GET",
+        everyone(200, anonymous=401),
+        secret=lambda w: w.alice_care_ways[0].detail,
+        sees=("alice", "bob"),
+    ),
+    Case(
+        "api:care_ways_put",
+        "save",
+        "PUT",
+        everyone(200, anonymous=401),
+        data=lambda w: {
+            "ways": [{"kind": k.key, "rank": n} for n, k in enumerate(catalog.care_ways, start=1)]
+        },
+    ),
+    Case(
         "api:appreciation_delete",
         "sent",
         "DELETE",
@@ -1447,6 +1484,7 @@ API_CASES = [
     Case("api:content_needs", "list", "GET", everyone(200, anonymous=401)),
     Case("api:content_reactions", "list", "GET", everyone(200, anonymous=401)),
     Case("api:content_appreciation_reactions", "list", "GET", everyone(200, anonymous=401)),
+    Case("api:content_care_ways", "list", "GET", everyone(200, anonymous=401)),
 ]
 
 CASES = WEB_CASES + API_CASES

@@ -17,10 +17,12 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from hearth.accounts.services import token_create
+from hearth.content import catalog
 from hearth.testing import build_world
 
 SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 LONG = "x" * 5001
+CARE_WAYS = {f"rank_{w.key}": str(n) for n, w in enumerate(catalog.care_ways, start=1)}
 OUR_APPS = ("accounts", "couples", "checkins", "questions", "account")
 
 
@@ -106,6 +108,28 @@ WEB_CASES = [
         {"reaction": LONG},
     ),
     ("react too long", "alice", "checkins:react", "bob_shared_checkin", {"reaction": LONG}),
+    ("care ways nothing", "alice", "appreciation:cared_for", None, {}),
+    (
+        "care ways place twice",
+        "alice",
+        "appreciation:cared_for",
+        None,
+        {**CARE_WAYS, "rank_time": "1"},
+    ),
+    (
+        "care ways detail too long",
+        "alice",
+        "appreciation:cared_for",
+        None,
+        {**CARE_WAYS, "detail_words": LONG},
+    ),
+    (
+        "care ways other name too long",
+        "alice",
+        "appreciation:cared_for",
+        None,
+        {**CARE_WAYS, "label_other": LONG},
+    ),
     ("answer empty", "bob", "questions:answer", "question_today", {"text": "   "}),
     ("answer too long", "bob", "questions:answer", "question_today", {"text": LONG}),
     ("answer reply empty", "bob", "questions:reply", "alice_released_answer", {"text": ""}),

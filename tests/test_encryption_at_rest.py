@@ -40,6 +40,12 @@ from hearth.stateofus.services import meeting_start, note_add
 note_add(meeting=meeting_start(starter=b), author=b, step="topic", text="MeetingNoteMarkerM52")
 from hearth.appreciation.services import appreciation_save
 appreciation_save(author=a, what="AppreciationMarkerA63", meant="MeantMarkerA64", send=True)
+from hearth.appreciation.services import WayIn, care_ways_save
+from hearth.content import catalog
+care_ways_save(author=a, ways=[
+    WayIn(kind=w.key, rank=n, detail="CareDetailMarkerC71", label="CareLabelMarkerC72")
+    for n, w in enumerate(catalog.care_ways, start=1)
+])
 from hearth.couples.services import invitation_create, invitation_email
 c2 = make_person("Single")
 inv = invitation_create(inviter=c2, message="InviteMessageMarkerI75")
@@ -57,6 +63,8 @@ SECRETS = (
     "MeetingNoteMarkerM52",
     "AppreciationMarkerA63",
     "MeantMarkerA64",
+    "CareDetailMarkerC71",
+    "CareLabelMarkerC72",
     "InviteMessageMarkerI75",
     "invitee-marker-e86",
 )

@@ -47,6 +47,7 @@ WEB_PAGES = [
     "/state-of-us/{meeting}/",
     "/appreciations/",
     "/appreciations/?box=sent",
+    "/appreciations/cared-for/",
 ]
 API_PAGES = [
     "/api/me",
@@ -68,6 +69,7 @@ API_PAGES = [
     "/api/state-of-us/{meeting}",
     "/api/state-of-us/time",
     "/api/appreciations",
+    "/api/cared-for",
 ]
 
 

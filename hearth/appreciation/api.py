@@ -4,10 +4,16 @@ from uuid import UUID
 
 from ninja import Field, Query, Router, Schema, Status
 
-from hearth.access import get_own_or_404, get_visible_or_404
+from hearth.access import get_own_or_404, get_visible_or_404, partner_of
 from hearth.accounts.api import PersonOut, person_out
 from hearth.appreciation import selectors, services
-from hearth.appreciation.models import MEANT_MAX, WHAT_MAX, Appreciation
+from hearth.appreciation.models import (
+    CARE_DETAIL_MAX,
+    CARE_LABEL_MAX,
+    MEANT_MAX,
+    WHAT_MAX,
+    Appreciation,
+)
 from hearth.content import catalog
 from hearth.core.api import OneOf, Text, responses
 
@@ -171,3 +177,76 @@ def appreciation_react(request, appreciation_id: UUID, payload: AppreciationReac
     found = _visible(request.auth, appreciation_id)
     services.appreciation_react(appreciation=found, author=request.auth, reaction=payload.reaction)
     return _fresh(request.auth, appreciation_id)
+
+
+cared_for_router = Router(tags=["cared for"])
+
+
+class CareWayOut(Schema):
+    kind: str
+    rank: int
+    name: str
+    detail: str
+
+
+class CareWaysOut(Schema):
+    mine: list[CareWayOut]
+    mine_shared: bool = Field(
+        description="False while the list is private: on one's own, or written for an earlier "
+        "partner and not yet saved again."
+    )
+    partner: list[CareWayOut] | None = Field(description="None when not paired.")
+
+
+class CareWayIn(Schema):
+    kind: OneOf([w.key for w in catalog.care_ways])
+    rank: int = Field(ge=1, le=len(catalog.care_ways))
+    detail: Text(CARE_DETAIL_MAX) = ""
+    label: Text(CARE_LABEL_MAX) = Field("", description="Only for the 'other' kind: its name.")
+
+
+class CareWaysIn(Schema):
+    ways: list[CareWayIn] = Field(
+        description="Every kind once (GET /api/content/care-ways), places 1..n once each."
+    )
+
+
+def _way_out(way) -> dict:
+    return {"kind": way.kind, "rank": way.rank, "name": way.name, "detail": way.detail}
+
+
+def _care_ways(viewer) -> dict:
+    mine, from_before = selectors.care_ways_mine(viewer)
+    paired = partner_of(viewer) is not None
+    return {
+        "mine": [_way_out(w) for w in mine],
+        "mine_shared": bool(mine) and paired and not from_before,
+        "partner": [_way_out(w) for w in selectors.care_ways_partner(viewer)] if paired else None,
+    }
+
+
+@cared_for_router.get(
+    "",
+    response=responses(200, CareWaysOut),
+    operation_id="care_ways_get",
+    summary="My ways of feeling cared for, and my partner's",
+)
+def care_ways_get(request):
+    return _care_ways(request.auth)
+
+
+@cared_for_router.put(
+    "",
+    response=responses(200, CareWaysOut),
+    operation_id="care_ways_put",
+    summary="Put my ways in order (replaces my list; shared with my partner if paired)",
+)
+def care_ways_put(request, payload: CareWaysIn):
+    services.care_ways_save(
+        author=request.auth,
+        ways=[
+            services.WayIn(kind=w.kind, rank=w.rank, detail=w.detail, label=w.label)
+            for w in payload.ways
+        ],
+    )
+    return _care_ways(request.auth)

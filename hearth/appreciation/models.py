@@ -58,3 +58,38 @@ class AppreciationReaction(Authored):
     @property
     def info(self):
         return catalog.appreciation_reaction_by_key.get(self.reaction)
+
+
+CARE_DETAIL_MAX = 300
+CARE_LABEL_MAX = 60
+
+
+class CareWay(Authored):
+    """One line of "Ways I feel cared for": a kind, its place in the person's order, and what
+    it looks like for them. Saved for the couple of the day (private when on one's own), so a
+    later partner never reads words written with someone else in mind."""
+
+    kind = models.CharField(max_length=16)
+    rank = models.PositiveSmallIntegerField()
+    detail = EncryptedTextField(blank=True, max_length=CARE_DETAIL_MAX)
+    # For the "other" kind: what the person calls it.
+    label = EncryptedTextField(blank=True, max_length=CARE_LABEL_MAX)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["rank"]
+        indexes = [models.Index(fields=["author", "couple"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.rank}"
+
+    @property
+    def info(self):
+        return catalog.care_way_by_key.get(self.kind)
+
+    @property
+    def name(self) -> str:
+        if self.kind == "other" and self.label:
+            return self.label
+        info = self.info
+        return info.label if info else self.kind

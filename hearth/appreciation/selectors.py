@@ -1,9 +1,10 @@
-"""Which appreciations a person sees: their drafts, what they sent, what they received."""
+"""Which appreciations a person sees (their drafts, what they sent, what they received), and
+the "ways I feel cared for" lists: one's own, and the partner's."""
 
 from uuid import UUID
 
-from hearth.access import partner_of, visible
-from hearth.appreciation.models import Appreciation
+from hearth.access import current_couple, partner_of, visible
+from hearth.appreciation.models import Appreciation, CareWay
 from hearth.core.paging import page_before
 
 BOXES = ("received", "sent", "drafts")
@@ -24,3 +25,26 @@ def box(viewer, name: str, *, before: UUID | None = None, limit: int = PAGE_SIZE
             return [], None
         queryset = queryset.filter(author=partner, sent_at__isnull=False)
     return page_before(queryset, before=before, field="created_at", limit=limit)
+
+
+def care_ways_mine(viewer) -> tuple[list[CareWay], bool]:
+    """My list for the couple I'm in now (or for being on my own). If there is none yet, my
+    most recent earlier list, to start from, and True: it is not shared until I save it."""
+    couple = current_couple(viewer)
+    rows = list(CareWay.objects.filter(author=viewer, couple=couple))
+    if rows:
+        return rows, False
+    latest = CareWay.objects.filter(author=viewer).order_by("-updated_at").first()
+    if latest is None:
+        return [], False
+    earlier = CareWay.objects.filter(author=viewer, couple_id=latest.couple_id)
+    return list(earlier), True
+
+
+def care_ways_partner(viewer) -> list[CareWay]:
+    """What my partner shared with me, in their order; empty when they haven't yet."""
+    partner = partner_of(viewer)
+    couple = current_couple(viewer)
+    if partner is None or couple is None:
+        return []
+    return list(visible(CareWay.objects.filter(author=partner, couple=couple), viewer))

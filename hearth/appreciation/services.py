@@ -1,10 +1,21 @@
-"""Writing appreciations: keep as a draft, change a draft, send, delete, react."""
+"""Writing appreciations (keep as a draft, change a draft, send, delete, react) and one's
+"ways I feel cared for" (saving replaces one's whole list)."""
+
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
 from hearth.access import Visibility, current_couple
-from hearth.appreciation.models import MEANT_MAX, WHAT_MAX, Appreciation, AppreciationReaction
+from hearth.appreciation.models import (
+    CARE_DETAIL_MAX,
+    CARE_LABEL_MAX,
+    MEANT_MAX,
+    WHAT_MAX,
+    Appreciation,
+    AppreciationReaction,
+    CareWay,
+)
 from hearth.content import catalog
 from hearth.core.errors import ServiceError
 
@@ -119,3 +130,67 @@ def appreciation_react(
         },
     )
     return obj
+
+
+@dataclass(frozen=True)
+class WayIn:
+    kind: str
+    rank: int
+    detail: str = ""
+    label: str = ""
+
+
+def care_ways_save(*, author, ways: list[WayIn]) -> list[CareWay]:
+    """Put one's ways in order (every kind once, places 1..n once each), all or nothing."""
+    keys = [way.key for way in catalog.care_ways]
+    given = [w.kind for w in ways]
+    if sorted(given) != sorted(keys):
+        unknown = sorted(set(given) - set(keys))
+        raise ServiceError(
+            f"Unknown kind: {', '.join(unknown)}."
+            if unknown
+            else "Give each kind once: " + ", ".join(keys) + ".",
+            code="kinds",
+        )
+    ranks = [w.rank for w in ways]
+    if sorted(ranks) != list(range(1, len(keys) + 1)):
+        twice = sorted({r for r in ranks if ranks.count(r) > 1})
+        raise ServiceError(
+            f"Each place can be used once: {', '.join(map(str, twice))} is chosen more than once."
+            if twice
+            else f"Give each kind a place from 1 to {len(keys)}.",
+            code="ranks",
+        )
+    cleaned = []
+    for way in ways:
+        detail, label = (way.detail or "").strip(), (way.label or "").strip()
+        name = catalog.care_way_by_key[way.kind].label
+        if len(detail) > CARE_DETAIL_MAX:
+            raise ServiceError(
+                f"“{name}” can be at most {CARE_DETAIL_MAX} characters; yours has {len(detail)}.",
+                code="too_long",
+            )
+        if len(label) > CARE_LABEL_MAX:
+            raise ServiceError(
+                f"The name for “{name}” can be at most {CARE_LABEL_MAX} characters.",
+                code="too_long",
+            )
+        cleaned.append(WayIn(way.kind, way.rank, detail, label if way.kind == "other" else ""))
+    couple = current_couple(author)
+    visibility = Visibility.SHARED if couple else Visibility.PRIVATE
+    now = timezone.now()
+    with transaction.atomic():
+        CareWay.objects.filter(author=author, couple=couple).delete()
+        return CareWay.objects.bulk_create(
+            CareWay(
+                author=author,
+                couple=couple,
+                visibility=visibility,
+                kind=w.kind,
+                rank=w.rank,
+                detail=w.detail,
+                label=w.label,
+                updated_at=now,
+            )
+            for w in sorted(cleaned, key=lambda w: w.rank)
+        )

@@ -3,9 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hearth.access import get_own_or_404, get_visible_or_404
+from hearth.access import current_couple, get_own_or_404, get_visible_or_404
 from hearth.appreciation import selectors, services
-from hearth.appreciation.forms import AppreciationForm, ReactionForm
+from hearth.appreciation.forms import AppreciationForm, CareWaysForm, ReactionForm
 from hearth.appreciation.models import Appreciation
 from hearth.content import catalog
 from hearth.core.errors import ServiceError
@@ -145,3 +145,31 @@ def delete(request, public_id):
     services.appreciation_delete(appreciation=appreciation, author=request.user)
     messages.success(request, "Deleted.")
     return redirect("appreciation:index")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cared_for(request):
+    ways, from_before = selectors.care_ways_mine(request.user)
+    form = CareWaysForm(request.POST if request.method == "POST" else None, ways=ways)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.care_ways_save(author=request.user, ways=form.ways())
+        except ServiceError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request,
+                "Saved. Your partner can see it now."
+                if current_couple(request.user)
+                else "Saved. Only you can see it until you're paired.",
+            )
+            return redirect("appreciation:cared_for")
+    context = {
+        "form": form,
+        "saved": bool(ways) and not from_before,
+        "from_before": from_before,
+        "theirs": selectors.care_ways_partner(request.user),
+    }
+    status = INVALID if request.method == "POST" else 200
+    return render(request, "appreciation/cared_for.html", context, status=status)

@@ -23,6 +23,7 @@ SETS = (
     "holdout6",
     "holdout7",
     "holdout8",
+    "holdout9",
 )
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from hearth.content.loader import (
     DEPTHS,
+    CareWay,
     ContentError,
     Feeling,
     FeelingGroup,
@@ -17,6 +18,7 @@ from hearth.content.loader import (
     Question,
     Reaction,
     Topic,
+    load_care_ways,
     load_feelings,
     load_listening_topics,
     load_needs,
@@ -104,6 +106,14 @@ class Catalog:
         return {reaction.key: reaction for reaction in self.reactions}
 
     @cached_property
+    def care_ways(self) -> tuple[CareWay, ...]:
+        return load_care_ways()
+
+    @cached_property
+    def care_way_by_key(self) -> dict[str, CareWay]:
+        return {way.key: way for way in self.care_ways}
+
+    @cached_property
     def appreciation_reactions(self) -> tuple[Reaction, ...]:
         return load_reactions("appreciation_reaction")
 
@@ -156,6 +166,7 @@ class Catalog:
             "needs",
             "reactions",
             "appreciation_reactions",
+            "care_ways",
             "listening_topics",
             "deep_talk",
             "meeting_steps",

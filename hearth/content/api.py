@@ -74,6 +74,16 @@ def content_appreciation_reactions(request):
 
 
 @router.get(
+    "/care-ways",
+    response=responses(200, list[ContentChoiceOut]),
+    operation_id="content_care_ways",
+    summary="The ways of feeling cared for, to put in order",
+)
+def content_care_ways(request):
+    return [{"key": w.key, "label": w.label} for w in catalog.care_ways]
+
+
+@router.get(
     "/listening-topics",
     response=responses(200, list[ContentChoiceOut]),
     operation_id="content_listening_topics",

@@ -277,3 +277,30 @@ def load_listening_topics() -> tuple[Topic, ...]:
             )
         )
     return tuple(topics)
+
+
+@dataclass(frozen=True)
+class CareWay:
+    key: str
+    label: str
+    hint: str
+    idea: str
+
+
+def load_care_ways() -> tuple[CareWay, ...]:
+    file = "care_ways.toml"
+    seen: set[str] = set()
+    ways = []
+    for index, entry in enumerate(_entries(read_toml(file), "way", file)):
+        where = f"{file} way #{index + 1}"
+        ways.append(
+            CareWay(
+                key=_unique_key(entry, seen, where),
+                label=_text(entry, "label", where, limits=(2, 40)),
+                hint=_text(entry, "hint", where, limits=(10, 160)),
+                idea=_text(entry, "idea", where, limits=(10, 160)),
+            )
+        )
+    if "other" not in seen:
+        raise ContentError(f"{file}: the 'other' way is required")
+    return tuple(ways)

@@ -80,6 +80,8 @@ def test_axe_finds_nothing_serious(open_phone, live_server, world):
         ("state of us", "/state-of-us/"),
         ("state of us meeting", f"/state-of-us/{world.meeting.public_id}/"),
         ("appreciations", "/appreciations/"),
+        ("ways I feel cared for", "/appreciations/cared-for/"),
+        ("an appreciation I sent", f"/appreciations/{world.alice_appreciation.public_id}/"),
         ("try your words", "/coach/"),
     ]:
         alice.goto(path)
@@ -98,6 +100,10 @@ def test_axe_finds_nothing_serious(open_phone, live_server, world):
     audit(axe, bob, "deep talk (answer form)", found)
     bob.goto(f"/listening/{world.listening.public_id}/")
     audit(axe, bob, "listening session (reflect, with hints box)", found)
+    bob.goto(f"/appreciations/{world.alice_appreciation.public_id}/")
+    audit(axe, bob, "an appreciation received (reaction buttons)", found)
+    bob.goto("/appreciations/cared-for/")
+    audit(axe, bob, "ways I feel cared for (partner's list)", found)
 
     # Dan is on his own with a pending invitation: the pairing page shows code and QR.
     dan = open_phone("Dan", user=world.dan).page
@@ -126,6 +132,7 @@ def test_no_horizontal_scroll_at_360px(open_phone, live_server, world):
         (alice, "state of us meeting", f"/state-of-us/{world.meeting.public_id}/"),
         (alice, "state of us", "/state-of-us/"),
         (alice, "appreciations", "/appreciations/"),
+        (alice, "ways I feel cared for", "/appreciations/cared-for/"),
         (alice, "try your words", "/coach/"),
         (dan, "pairing page", "/pair/"),
     ]:

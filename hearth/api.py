@@ -12,6 +12,7 @@ from hearth.core.api import AUTH, install_error_handlers
 from hearth.couples.api import router as pairing_router
 from hearth.deeptalk.api import router as deeptalk_router
 from hearth.empathy.api import router as perspective_router
+from hearth.goodnews.api import router as good_news_router
 from hearth.listening.api import router as listening_router
 from hearth.questions.api import answers_router
 from hearth.questions.api import router as questions_router
@@ -41,6 +42,7 @@ api.add_router("/perspective", perspective_router)
 api.add_router("/deep-talk", deeptalk_router)
 api.add_router("/appreciations", appreciation_router)
 api.add_router("/cared-for", cared_for_router)
+api.add_router("/good-news", good_news_router)
 api.add_router("/state-of-us", stateofus_router)
 api.add_router("/coach", coach_router)
 api.add_router("/content", content_router)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "hearth.empathy",
     "hearth.deeptalk",
     "hearth.appreciation",
+    "hearth.goodnews",
     "hearth.stateofus",
     "hearth.practices",
     "hearth.coach",

@@ -146,6 +146,14 @@ def make_deep_answer(item, author, text):
     )
 
 
+def make_good_news(sharer, partner) -> dict:
+    from hearth.goodnews.services import good_news_reply, good_news_share
+
+    news = good_news_share(author=sharer, text="Alice's good news about the allotment")
+    reply = good_news_reply(news=news, author=partner, text="Bob's answer: tell me everything")
+    return {"alice_good_news": news, "bob_good_news_reply": reply}
+
+
 def make_care_ways(author, top_detail: str, **details):
     """Save `author`'s ways in the catalogue's order, the first with `top_detail`."""
     from hearth.appreciation.services import WayIn, care_ways_save
@@ -236,6 +244,8 @@ class World:
     alice_appreciation: object  # sent to Bob
     alice_appreciation_draft: object  # kept for later: private
     alice_care_ways: list  # "ways I feel cared for", shared with Bob
+    alice_good_news: object  # shared with Bob, who answered it
+    bob_good_news_reply: object
     meeting: object  # Alice and Bob, open, with a note from each
     alice_meeting_note: object
     bob_meeting_note: object
@@ -358,6 +368,7 @@ def build_world() -> World:
         alice_appreciation=make_appreciation(alice, "Alice thanked Bob for the lift"),
         alice_appreciation_draft=make_appreciation(alice, "Alice's draft thanks", sent=False),
         alice_care_ways=make_care_ways(alice, "Alice feels cared for by tea in bed"),
+        **make_good_news(alice, bob),
         meeting=meeting,
         alice_meeting_note=alice_note,
         bob_meeting_note=bob_note,

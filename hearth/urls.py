@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("hearth.empathy.urls")),
     path("", include("hearth.deeptalk.urls")),
     path("", include("hearth.appreciation.urls")),
+    path("", include("hearth.goodnews.urls")),
     path("", include("hearth.stateofus.urls")),
     path("", include("hearth.coach.urls")),
     path("", include("hearth.practices.urls")),

@@ -108,6 +108,11 @@ WEB_CASES = [
         {"reaction": LONG},
     ),
     ("react too long", "alice", "checkins:react", "bob_shared_checkin", {"reaction": LONG}),
+    ("good news empty", "alice", "goodnews:index", None, {"text": "  "}),
+    ("good news too long", "alice", "goodnews:index", None, {"text": LONG}),
+    ("good news reply empty", "bob", "goodnews:reply", "alice_good_news", {"text": ""}),
+    ("good news reply too long", "bob", "goodnews:reply", "alice_good_news", {"text": LONG}),
+    ("good news felt unknown", "alice", "goodnews:felt", "alice_good_news", {"felt": "nope"}),
     ("care ways nothing", "alice", "appreciation:cared_for", None, {}),
     (
         "care ways place twice",

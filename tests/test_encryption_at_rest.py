@@ -40,6 +40,9 @@ from hearth.stateofus.services import meeting_start, note_add
 note_add(meeting=meeting_start(starter=b), author=b, step="topic", text="MeetingNoteMarkerM52")
 from hearth.appreciation.services import appreciation_save
 appreciation_save(author=a, what="AppreciationMarkerA63", meant="MeantMarkerA64", send=True)
+from hearth.goodnews.services import good_news_reply, good_news_share
+gn = good_news_share(author=a, text="GoodNewsMarkerG81")
+good_news_reply(news=gn, author=b, text="GoodNewsReplyMarkerG82")
 from hearth.appreciation.services import WayIn, care_ways_save
 from hearth.content import catalog
 care_ways_save(author=a, ways=[
@@ -64,6 +67,8 @@ SECRETS = (
     "AppreciationMarkerA63",
     "MeantMarkerA64",
     "CareDetailMarkerC71",
+    "GoodNewsMarkerG81",
+    "GoodNewsReplyMarkerG82",
     "CareLabelMarkerC72",
     "InviteMessageMarkerI75",
     "invitee-marker-e86",

@@ -48,6 +48,7 @@ WEB_PAGES = [
     "/appreciations/",
     "/appreciations/?box=sent",
     "/appreciations/cared-for/",
+    "/good-news/",
 ]
 API_PAGES = [
     "/api/me",
@@ -70,6 +71,7 @@ API_PAGES = [
     "/api/state-of-us/time",
     "/api/appreciations",
     "/api/cared-for",
+    "/api/good-news",
 ]
 
 

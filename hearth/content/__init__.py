@@ -20,6 +20,7 @@ from hearth.content.loader import (
     Topic,
     load_care_ways,
     load_feelings,
+    load_good_news,
     load_listening_topics,
     load_needs,
     load_practices,
@@ -110,6 +111,18 @@ class Catalog:
         return load_care_ways()
 
     @cached_property
+    def good_news_ways(self):
+        return load_good_news()[0]
+
+    @cached_property
+    def good_news_felt(self):
+        return load_good_news()[1]
+
+    @cached_property
+    def good_news_felt_by_key(self) -> dict:
+        return {felt.key: felt for felt in self.good_news_felt}
+
+    @cached_property
     def care_way_by_key(self) -> dict[str, CareWay]:
         return {way.key: way for way in self.care_ways}
 
@@ -167,6 +180,8 @@ class Catalog:
             "reactions",
             "appreciation_reactions",
             "care_ways",
+            "good_news_ways",
+            "good_news_felt",
             "listening_topics",
             "deep_talk",
             "meeting_steps",

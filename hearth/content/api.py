@@ -91,3 +91,31 @@ def content_care_ways(request):
 )
 def content_listening_topics(request):
     return [{"key": t.key, "label": t.text} for t in catalog.listening_topics]
+
+
+class ResponseWayOut(Schema):
+    key: str
+    label: str
+    about: str
+    examples: list[str]
+
+
+class GoodNewsGuideOut(Schema):
+    ways: list[ResponseWayOut]
+    felt: list[ContentChoiceOut]
+
+
+@router.get(
+    "/good-news",
+    response=responses(200, GoodNewsGuideOut),
+    operation_id="content_good_news",
+    summary="How to answer good news, and how an answer can feel",
+)
+def content_good_news(request):
+    return {
+        "ways": [
+            {"key": w.key, "label": w.label, "about": w.about, "examples": list(w.examples)}
+            for w in catalog.good_news_ways
+        ],
+        "felt": [{"key": f.key, "label": f.label} for f in catalog.good_news_felt],
+    }

@@ -304,3 +304,54 @@ def load_care_ways() -> tuple[CareWay, ...]:
     if "other" not in seen:
         raise ContentError(f"{file}: the 'other' way is required")
     return tuple(ways)
+
+
+@dataclass(frozen=True)
+class ResponseWay:
+    key: str
+    label: str
+    about: str
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Felt:
+    key: str
+    label: str
+    warm: bool
+
+
+def load_good_news() -> tuple[tuple[ResponseWay, ...], tuple[Felt, ...]]:
+    file = "good_news.toml"
+    data = read_toml(file)
+    seen: set[str] = set()
+    ways = []
+    for index, entry in enumerate(_entries(data, "way", file)):
+        where = f"{file} way #{index + 1}"
+        examples = entry.get("examples")
+        if not isinstance(examples, list) or len(examples) != 3:
+            raise ContentError(f"{where}: needs exactly three examples")
+        ways.append(
+            ResponseWay(
+                key=_unique_key(entry, seen, where),
+                label=_text(entry, "label", where, limits=(2, 40)),
+                about=_text(entry, "about", where, limits=(10, 200)),
+                examples=tuple(
+                    _text({"e": e}, "e", f"{where} example", limits=(5, 120)) for e in examples
+                ),
+            )
+        )
+    felt_seen: set[str] = set()
+    felt = []
+    for index, entry in enumerate(_entries(data, "felt", file)):
+        where = f"{file} felt #{index + 1}"
+        if not isinstance(entry.get("warm"), bool):
+            raise ContentError(f"{where}: 'warm' must be true or false")
+        felt.append(
+            Felt(
+                key=_unique_key(entry, felt_seen, where),
+                label=_text(entry, "label", where, limits=(2, 40)),
+                warm=entry["warm"],
+            )
+        )
+    return tuple(ways), tuple(felt)

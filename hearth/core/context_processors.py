@@ -11,6 +11,7 @@ PRACTICE_APPS = (
     "deeptalk",
     "stateofus",
     "appreciation",
+    "goodnews",
     "coach",
 )
 

@@ -81,6 +81,8 @@ def test_axe_finds_nothing_serious(open_phone, live_server, world):
         ("state of us meeting", f"/state-of-us/{world.meeting.public_id}/"),
         ("appreciations", "/appreciations/"),
         ("ways I feel cared for", "/appreciations/cared-for/"),
+        ("good news", "/good-news/"),
+        ("my good news (how it felt)", f"/good-news/{world.alice_good_news.public_id}/"),
         ("an appreciation I sent", f"/appreciations/{world.alice_appreciation.public_id}/"),
         ("try your words", "/coach/"),
     ]:
@@ -104,6 +106,8 @@ def test_axe_finds_nothing_serious(open_phone, live_server, world):
     audit(axe, bob, "an appreciation received (reaction buttons)", found)
     bob.goto("/appreciations/cared-for/")
     audit(axe, bob, "ways I feel cared for (partner's list)", found)
+    bob.goto(f"/good-news/{world.alice_good_news.public_id}/")
+    audit(axe, bob, "good news (answer with the guide)", found)
 
     # Dan is on his own with a pending invitation: the pairing page shows code and QR.
     dan = open_phone("Dan", user=world.dan).page
@@ -133,6 +137,8 @@ def test_no_horizontal_scroll_at_360px(open_phone, live_server, world):
         (alice, "state of us", "/state-of-us/"),
         (alice, "appreciations", "/appreciations/"),
         (alice, "ways I feel cared for", "/appreciations/cared-for/"),
+        (alice, "good news", "/good-news/"),
+        (alice, "good news detail", f"/good-news/{world.alice_good_news.public_id}/"),
         (alice, "try your words", "/coach/"),
         (dan, "pairing page", "/pair/"),
     ]:

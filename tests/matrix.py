@@ -1424,9 +1424,7 @@ API_CASES = [
         "save",
         "PUT",
         everyone(200, anonymous=401),
-        data=lambda w: {
-            "ways": [{"kind": k.key, "rank": n} for n, k in enumerate(catalog.care_ways, start=1)]
-        },
+        data=lambda w: {"order": [k.key for k in catalog.care_ways]},
     ),
     Case(
         "api:appreciation_delete",

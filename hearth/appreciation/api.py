@@ -1,8 +1,9 @@
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import AfterValidator, create_model
 
 from hearth.access import get_own_or_404, get_visible_or_404, partner_of
 from hearth.accounts.api import PersonOut, person_out
@@ -198,17 +199,37 @@ class CareWaysOut(Schema):
     partner: list[CareWayOut] | None = Field(description="None when not paired.")
 
 
-class CareWayIn(Schema):
-    kind: OneOf([w.key for w in catalog.care_ways])
-    rank: int = Field(ge=1, le=len(catalog.care_ways))
-    detail: Text(CARE_DETAIL_MAX) = ""
-    label: Text(CARE_LABEL_MAX) = Field("", description="Only for the 'other' kind: its name.")
+_KINDS = [w.key for w in catalog.care_ways]
+
+
+def _no_repeats(order: list[str]) -> list[str]:
+    if len(set(order)) != len(order):
+        raise ValueError("each kind once")
+    return order
+
+
+CareDetailsIn = create_model(
+    "CareDetailsIn",
+    __base__=Schema,
+    **{key: (Text(CARE_DETAIL_MAX), "") for key in _KINDS},
+)
 
 
 class CareWaysIn(Schema):
-    ways: list[CareWayIn] = Field(
-        description="Every kind once (GET /api/content/care-ways), places 1..n once each."
+    order: Annotated[
+        list[OneOf(_KINDS)],
+        Field(
+            min_length=len(_KINDS),
+            max_length=len(_KINDS),
+            json_schema_extra={"uniqueItems": True},
+            description="Every kind (GET /api/content/care-ways) once, most important first.",
+        ),
+        AfterValidator(_no_repeats),
+    ]
+    details: CareDetailsIn = Field(
+        default_factory=CareDetailsIn, description="What each kind looks like for me (optional)."
     )
+    other_label: Text(CARE_LABEL_MAX) = Field("", description="A name for the 'other' kind.")
 
 
 def _way_out(way) -> dict:
@@ -245,8 +266,13 @@ def care_ways_put(request, payload: CareWaysIn):
     services.care_ways_save(
         author=request.auth,
         ways=[
-            services.WayIn(kind=w.kind, rank=w.rank, detail=w.detail, label=w.label)
-            for w in payload.ways
+            services.WayIn(
+                kind=kind,
+                rank=rank,
+                detail=getattr(payload.details, kind),
+                label=payload.other_label if kind == "other" else "",
+            )
+            for rank, kind in enumerate(payload.order, start=1)
         ],
     )
     return _care_ways(request.auth)

@@ -157,23 +157,40 @@ class CareWaysApiTests(HearthTestCase):
 
     def test_put_replaces_and_bad_input_changes_nothing(self):
         order = list(reversed(KEYS))
-        good = {"ways": [{"kind": k, "rank": n} for n, k in enumerate(order, 1)]}
+        good = {
+            "order": order,
+            "details": {"time": "Saturday mornings"},
+            "other_label": "Music",
+        }
         response = self.api("put", "/cared-for", self.bob, good)
         self.assertEqual(response.status_code, 200, response.content)
-        self.assertEqual([w["kind"] for w in response.json()["mine"]], order)
+        mine = response.json()["mine"]
+        self.assertEqual([w["kind"] for w in mine], order)
+        self.assertEqual(mine[0]["name"], "Music")
+        self.assertEqual({w["kind"]: w["detail"] for w in mine}["time"], "Saturday mornings")
         self.assertTrue(response.json()["mine_shared"])
         before = stored(self.bob)
-        twice = {"ways": [{"kind": k, "rank": 1} for k in KEYS]}
-        unknown = {"ways": [{"kind": "cake", "rank": 1}]}
-        long = {
-            "ways": [{"kind": k, "rank": n, "detail": "x" * 301} for n, k in enumerate(KEYS, 1)]
-        }
-        for body in (twice, unknown, long, {"ways": []}, {}):
-            with self.subTest(body=str(body)[:40]):
+        bad = [
+            {"order": [KEYS[0]] * len(KEYS)},
+            {"order": KEYS[:-1]},
+            {"order": [*KEYS[:-1], "cake"]},
+            {"order": KEYS, "details": {"words": "x" * 301}},
+            {"order": KEYS, "other_label": "x" * 61},
+            {"order": []},
+            {},
+        ]
+        for body in bad:
+            with self.subTest(body=str(body)[:50]):
                 refused = self.api("put", "/cared-for", self.bob, body)
-                self.assertIn(refused.status_code, (400, 422))
+                self.assertEqual(refused.status_code, 422)
                 self.assertTrue(refused.json().get("detail"))
         self.assertEqual(stored(self.bob), before)
+
+    def test_the_schema_says_every_kind_once(self):
+        schema = self.client.get("/api/openapi.json").json()["components"]["schemas"]
+        order = schema["CareWaysIn"]["properties"]["order"]
+        self.assertTrue(order["uniqueItems"])
+        self.assertEqual((order["minItems"], order["maxItems"]), (len(KEYS), len(KEYS)))
 
     def test_the_kinds_are_listed(self):
         body = self.api("get", "/content/care-ways", self.carol).json()

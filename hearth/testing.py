@@ -5,6 +5,8 @@ Alice's former partner and is on his own now. Each has items of every
 visibility, so a test can check what each person gets.
 """
 
+import html
+import re
 from dataclasses import dataclass
 from datetime import time, timedelta
 
@@ -406,3 +408,28 @@ class HearthTestCase(TestCase):
         if body is not None:
             extra.update(data=json.dumps(body), content_type="application/json")
         return getattr(self.client, method)(f"/api{path}", **extra)
+
+
+# --- reading pages in tests ----------------------------------------------------------
+
+
+def main_of(response) -> str:
+    """The page's <main> (or the whole partial), without CSRF tokens (random text that
+    could match anything), so the navigation's words don't count."""
+    text = response.content.decode()
+    start, end = text.find("<main"), text.find("</main>")
+    main = text[start:end] if start != -1 else text
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", main)
+
+
+def words(response) -> str:
+    """The page's text without tags, entities decoded, spaces collapsed."""
+    text = re.sub(r"<[^>]+>", " ", main_of(response))
+    text = " ".join(html.unescape(text).split())
+    return re.sub(r" ([,.;:!?])", r"\1", text)  # "<b>you</b>, then" reads "you, then"
+
+
+def alerts(response) -> list[str]:
+    """The error messages a page shows (role="alert"), as a reader sees them."""
+    found = re.findall(r'role="alert"[^>]*>(.*?)</(?:ul|p)>', response.content.decode(), re.S)
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", f)).split()) for f in found]

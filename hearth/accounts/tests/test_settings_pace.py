@@ -5,16 +5,10 @@ from django.urls import reverse
 from hearth.accounts.forms import PaceForm
 from hearth.accounts.models import WEEKDAYS, Pace, User, days_to_mask, mask_to_days
 from hearth.core.tests.html import tags
-from hearth.testing import HearthTestCase
+from hearth.testing import HearthTestCase, main_of
 
 URL = reverse("accounts:pace")
 MONDAY = date(2025, 1, 6)
-
-
-def main_of(response) -> str:
-    content = response.content.decode()
-    start = content.index("<main")
-    return content[start : content.index("</main>", start)]
 
 
 class SettingsPaceTests(HearthTestCase):

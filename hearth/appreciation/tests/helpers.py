@@ -23,10 +23,3 @@ def snapshot() -> list[tuple]:
         (a.pk, a.public_id, a.author_id, a.couple_id, a.visibility, a.what, a.meant, a.sent_at)
         for a in Appreciation.objects.order_by("pk")
     ]
-
-
-def main_of(response) -> str:
-    """The page's <main>, so the navigation's words don't count."""
-    content = response.content.decode()
-    start = content.index("<main")
-    return content[start : content.index("</main>", start)]

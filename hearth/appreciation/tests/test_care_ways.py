@@ -3,11 +3,11 @@
 from hearth.appreciation.models import CareWay
 from hearth.appreciation.selectors import care_ways_mine, care_ways_partner
 from hearth.appreciation.services import WayIn, care_ways_save
-from hearth.appreciation.tests.helpers import SCRIPT, main_of, url
+from hearth.appreciation.tests.helpers import SCRIPT, url
 from hearth.content import catalog
 from hearth.core.errors import ServiceError
 from hearth.couples.services import couple_unpair
-from hearth.testing import HearthTestCase, make_care_ways, make_couple, make_person
+from hearth.testing import HearthTestCase, main_of, make_care_ways, make_couple, make_person
 
 KEYS = [w.key for w in catalog.care_ways]
 

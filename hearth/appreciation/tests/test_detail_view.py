@@ -3,9 +3,9 @@ import uuid
 from django.utils.html import escape
 
 from hearth.access import Visibility, forget_couple
-from hearth.appreciation.tests.helpers import SCRIPT, fresh, main_of, snapshot, url
+from hearth.appreciation.tests.helpers import SCRIPT, fresh, snapshot, url
 from hearth.couples.services import couple_unpair
-from hearth.testing import HearthTestCase, make_appreciation
+from hearth.testing import HearthTestCase, main_of, make_appreciation
 
 
 class DetailViewTests(HearthTestCase):

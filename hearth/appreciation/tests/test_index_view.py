@@ -4,9 +4,9 @@ from django.utils.html import escape
 
 from hearth.access import Visibility
 from hearth.appreciation.models import Appreciation
-from hearth.appreciation.tests.helpers import SCRIPT, main_of, snapshot, url
+from hearth.appreciation.tests.helpers import SCRIPT, snapshot, url
 from hearth.core.tests.html import tags
-from hearth.testing import HearthTestCase, make_appreciation, make_couple, make_person
+from hearth.testing import HearthTestCase, main_of, make_appreciation, make_couple, make_person
 
 URL = url("index")
 

@@ -2,11 +2,11 @@
 
 from hearth.appreciation.models import AppreciationReaction
 from hearth.appreciation.services import appreciation_react
-from hearth.appreciation.tests.helpers import main_of, url
+from hearth.appreciation.tests.helpers import url
 from hearth.content import catalog
 from hearth.core.errors import ServiceError
 from hearth.couples.services import couple_unpair
-from hearth.testing import HearthTestCase, make_appreciation
+from hearth.testing import HearthTestCase, main_of, make_appreciation
 
 
 def reactions(appreciation) -> list[tuple]:

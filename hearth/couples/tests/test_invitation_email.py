@@ -24,7 +24,7 @@ from hearth.couples.services import (
     invitation_revoke,
     next_email_at,
 )
-from hearth.testing import HearthTestCase, make_couple, make_person
+from hearth.testing import HearthTestCase, main_of, make_couple, make_person
 
 TO = "fay@example.org"
 SCRIPT = "<script>alert('hi')</script> & <b>bold</b>"
@@ -32,12 +32,6 @@ SCRIPT = "<script>alert('hi')</script> & <b>bold</b>"
 
 def link_of(invitation) -> str:
     return f"http://testserver/pair/join/{invitation.token}/"
-
-
-def main_of(response) -> str:
-    content = response.content.decode()
-    start = content.index("<main")
-    return content[start : content.index("</main>", start)]
 
 
 def stored() -> list[tuple]:

@@ -19,15 +19,9 @@ from hearth.couples.services import (
     invitation_respond,
     invitation_revoke,
 )
-from hearth.testing import HearthTestCase, make_person
+from hearth.testing import HearthTestCase, main_of, make_person
 
 SCRIPT = "<script>alert('hi')</script> & <b>bold</b>"
-
-
-def main_of(response) -> str:
-    content = response.content.decode()
-    start = content.index("<main")
-    return content[start : content.index("</main>", start)]
 
 
 def invitations() -> list[tuple]:

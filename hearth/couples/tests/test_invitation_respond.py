@@ -19,13 +19,7 @@ from hearth.couples.services import (
     invitation_revoke,
     invitation_usable,
 )
-from hearth.testing import HearthTestCase, make_person
-
-
-def main_of(response) -> str:
-    content = response.content.decode()
-    start = content.index("<main")
-    return content[start : content.index("</main>", start)]
+from hearth.testing import HearthTestCase, main_of, make_person
 
 
 def stored() -> list[tuple]:

@@ -3,15 +3,12 @@ services, and a fingerprint of every deep-talk row so a refused request can be
 shown to have changed nothing.
 """
 
-import html
-import re
-
 from django.urls import reverse
 
 from hearth.core.errors import ServiceError
 from hearth.deeptalk import services
 from hearth.deeptalk.models import DeepTalk, DeepTalkAnswer, DeepTalkItem, ItemStatus
-from hearth.testing import HearthTestCase
+from hearth.testing import HearthTestCase, alerts, words
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
@@ -30,27 +27,6 @@ def members(talk) -> list:
     from hearth.accounts.models import User
 
     return list(User.objects.filter(memberships__couple_id=talk.couple_id).order_by("pk"))
-
-
-def main_of(response) -> str:
-    """The page's <main> (or the whole partial), without CSRF tokens."""
-    text = response.content.decode()
-    start, end = text.find("<main"), text.find("</main>")
-    main = text[start:end] if start != -1 else text
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", main)
-
-
-def words(response) -> str:
-    """The page's text without tags, entities decoded, spaces collapsed."""
-    text = re.sub(r"<[^>]+>", " ", main_of(response))
-    text = " ".join(html.unescape(text).split())
-    return re.sub(r" ([,.;:!?])", r"\1", text)  # "<b>you</b>, then" reads "you, then"
-
-
-def alerts(response) -> list[str]:
-    """The error messages a page shows (role="alert"), as a reader sees them."""
-    found = re.findall(r'role="alert"[^>]*>(.*?)</(?:ul|p)>', response.content.decode(), re.S)
-    return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", f)).split()) for f in found]
 
 
 def snapshot() -> tuple:

@@ -3,7 +3,8 @@ import uuid
 from django.utils.html import escape
 
 from hearth.deeptalk.models import ANSWER_MAX, DeepTalkAnswer
-from hearth.deeptalk.tests.helpers import DeepTalkTestCase, alerts, main_of, snapshot, url
+from hearth.deeptalk.tests.helpers import DeepTalkTestCase, snapshot, url
+from hearth.testing import alerts, main_of
 
 SCRIPT = "<script>alert('hi')</script> & <b>bold</b> \"quoted\""
 

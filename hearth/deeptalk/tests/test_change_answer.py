@@ -1,5 +1,6 @@
 from hearth.deeptalk.models import DeepTalkAnswer
-from hearth.deeptalk.tests.helpers import DeepTalkTestCase, main_of, url
+from hearth.deeptalk.tests.helpers import DeepTalkTestCase, url
+from hearth.testing import main_of
 
 
 class ChangeAnswerTests(DeepTalkTestCase):

@@ -1,5 +1,6 @@
 from hearth.deeptalk.models import ItemStatus, State
-from hearth.deeptalk.tests.helpers import DeepTalkTestCase, alerts, snapshot, url, words
+from hearth.deeptalk.tests.helpers import DeepTalkTestCase, snapshot, url
+from hearth.testing import alerts, words
 
 
 class EndViewTests(DeepTalkTestCase):

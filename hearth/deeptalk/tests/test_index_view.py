@@ -4,7 +4,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from hearth.deeptalk.models import DeepTalk, ItemStatus, State
-from hearth.deeptalk.tests.helpers import DeepTalkTestCase, alerts, snapshot, url, words
+from hearth.deeptalk.tests.helpers import DeepTalkTestCase, snapshot, url
+from hearth.testing import alerts, words
 
 INDEX = url("index")
 

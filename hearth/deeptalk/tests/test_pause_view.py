@@ -1,6 +1,7 @@
 from hearth.deeptalk import services
 from hearth.deeptalk.models import State
-from hearth.deeptalk.tests.helpers import DeepTalkTestCase, alerts, snapshot, url, words
+from hearth.deeptalk.tests.helpers import DeepTalkTestCase, snapshot, url
+from hearth.testing import alerts, words
 
 
 class PauseViewTests(DeepTalkTestCase):

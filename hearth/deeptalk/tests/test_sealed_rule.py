@@ -20,8 +20,8 @@ from hearth.core.errors import ServiceError
 from hearth.couples.services import couple_unpair
 from hearth.deeptalk import services
 from hearth.deeptalk.models import DeepTalk, DeepTalkAnswer, DeepTalkItem, ItemStatus
-from hearth.deeptalk.tests.helpers import HX, DeepTalkTestCase, url, words
-from hearth.testing import make_couple, make_person
+from hearth.deeptalk.tests.helpers import HX, DeepTalkTestCase, url
+from hearth.testing import make_couple, make_person, words
 
 VIEWERS = ("alice", "bob", "carol", "erin", "dan")
 

@@ -2,7 +2,8 @@ import uuid
 
 from hearth.deeptalk import services
 from hearth.deeptalk.models import DeepTalkAnswer, ItemStatus
-from hearth.deeptalk.tests.helpers import DeepTalkTestCase, alerts, snapshot, url, words
+from hearth.deeptalk.tests.helpers import DeepTalkTestCase, snapshot, url
+from hearth.testing import alerts, words
 
 
 class SkipViewTests(DeepTalkTestCase):

@@ -2,8 +2,8 @@ import uuid
 
 from hearth.core.tests.html import element_by_id
 from hearth.deeptalk import services
-from hearth.deeptalk.tests.helpers import DeepTalkTestCase, main_of, snapshot, url, words
-from hearth.testing import make_deep_talk
+from hearth.deeptalk.tests.helpers import DeepTalkTestCase, snapshot, url
+from hearth.testing import main_of, make_deep_talk, words
 
 
 class TalkViewTests(DeepTalkTestCase):

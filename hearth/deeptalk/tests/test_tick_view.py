@@ -2,8 +2,8 @@ import uuid
 
 from hearth.deeptalk import services
 from hearth.deeptalk.models import ItemStatus
-from hearth.deeptalk.tests.helpers import DeepTalkTestCase, alerts, snapshot, url, words
-from hearth.testing import make_deep_talk
+from hearth.deeptalk.tests.helpers import DeepTalkTestCase, snapshot, url
+from hearth.testing import alerts, make_deep_talk, words
 
 
 class TickViewTests(DeepTalkTestCase):

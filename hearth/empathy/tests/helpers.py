@@ -1,7 +1,5 @@
 """Small helpers shared by the perspective-check tests."""
 
-import re
-
 from django.urls import reverse
 
 from hearth.core.feelings import FeelingChoice
@@ -50,11 +48,3 @@ def stored_feelings(check, role=Role.ACTUAL) -> dict:
 
 def url(name: str, check=None) -> str:
     return reverse(f"empathy:{name}", args=[check.public_id] if check is not None else [])
-
-
-def main_of(response) -> str:
-    """The page's <main> element, without CSRF tokens (random text that could match anything)."""
-    text = response.content.decode()
-    start, end = text.find("<main"), text.find("</main>")
-    main = text[start:end] if start != -1 else text
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", main)

@@ -8,12 +8,11 @@ from hearth.empathy.tests.helpers import (
     choices,
     form_data,
     fresh,
-    main_of,
     picker_data,
     stored_feelings,
     url,
 )
-from hearth.testing import HearthTestCase
+from hearth.testing import HearthTestCase, main_of
 
 SEVEN = {"hurt": 1, "sad": 2, "lonely": 3, "angry": 4, "tired": 5, "calm": 1, "happy": 2}
 MARKUP = "<script>alert('hi')</script> & <b>bold</b> \"quoted\""

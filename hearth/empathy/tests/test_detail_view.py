@@ -5,8 +5,8 @@ from django.urls import reverse
 from hearth.couples.services import couple_unpair
 from hearth.empathy.models import PerspectiveCheck
 from hearth.empathy.services import perspective_guess, perspective_validate
-from hearth.empathy.tests.helpers import choices, fresh, main_of, stored_feelings, url
-from hearth.testing import HearthTestCase, make_perspective
+from hearth.empathy.tests.helpers import choices, fresh, stored_feelings, url
+from hearth.testing import HearthTestCase, main_of, make_perspective
 
 
 class DetailViewTests(HearthTestCase):

@@ -2,8 +2,8 @@ from django.urls import reverse
 
 from hearth.couples.services import couple_unpair
 from hearth.empathy.models import PerspectiveCheck
-from hearth.empathy.tests.helpers import main_of, picker_data, sent_check, url
-from hearth.testing import HearthTestCase
+from hearth.empathy.tests.helpers import picker_data, sent_check, url
+from hearth.testing import HearthTestCase, main_of
 
 HOME = reverse("home")
 NOTICE = "Alice shared a situation"

@@ -4,8 +4,8 @@ from django.utils.html import escape
 
 from hearth.couples.services import couple_unpair
 from hearth.empathy.models import PerspectiveCheck
-from hearth.empathy.tests.helpers import guessed_check, main_of, sent_check, url
-from hearth.testing import HearthTestCase, make_couple, make_person, make_perspective
+from hearth.empathy.tests.helpers import guessed_check, sent_check, url
+from hearth.testing import HearthTestCase, main_of, make_couple, make_person, make_perspective
 
 URL = url("index")
 

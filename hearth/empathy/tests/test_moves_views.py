@@ -10,12 +10,11 @@ from hearth.empathy.tests.helpers import (
     choices,
     form_data,
     fresh,
-    main_of,
     picker_data,
     stored_feelings,
     url,
 )
-from hearth.testing import HearthTestCase
+from hearth.testing import HearthTestCase, main_of
 
 
 class MovesViewsTests(HearthTestCase):

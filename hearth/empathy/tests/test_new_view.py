@@ -2,8 +2,8 @@ from django.contrib.messages import get_messages
 
 from hearth.access import Visibility
 from hearth.empathy.models import PerspectiveCheck
-from hearth.empathy.tests.helpers import form_data, main_of, stored_feelings, url
-from hearth.testing import HearthTestCase
+from hearth.empathy.tests.helpers import form_data, stored_feelings, url
+from hearth.testing import HearthTestCase, main_of
 
 URL = url("new")
 

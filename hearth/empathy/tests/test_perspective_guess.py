@@ -4,15 +4,8 @@ from hearth.access import Visibility, can_see, visible
 from hearth.core.errors import ServiceError
 from hearth.empathy.models import PerspectiveFeeling, Role
 from hearth.empathy.services import perspective_guess
-from hearth.empathy.tests.helpers import (
-    choices,
-    fresh,
-    main_of,
-    sent_check,
-    stored_feelings,
-    url,
-)
-from hearth.testing import HearthTestCase
+from hearth.empathy.tests.helpers import choices, fresh, sent_check, stored_feelings, url
+from hearth.testing import HearthTestCase, main_of
 
 
 class PerspectiveGuessTests(HearthTestCase):

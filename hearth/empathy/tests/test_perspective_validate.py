@@ -2,8 +2,8 @@ from hearth.access import Visibility, can_see
 from hearth.core.errors import ServiceError
 from hearth.empathy.models import PerspectiveResponse
 from hearth.empathy.services import perspective_guess, perspective_validate
-from hearth.empathy.tests.helpers import choices, fresh, main_of, url
-from hearth.testing import HearthTestCase
+from hearth.empathy.tests.helpers import choices, fresh, url
+from hearth.testing import HearthTestCase, main_of
 
 
 class PerspectiveValidateTests(HearthTestCase):

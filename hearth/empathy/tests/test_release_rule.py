@@ -24,8 +24,8 @@ from hearth.empathy.models import (
     PerspectiveResponse,
     Role,
 )
-from hearth.empathy.tests.helpers import choices, fresh, main_of, sent_check, url
-from hearth.testing import HearthTestCase, make_couple, make_person, make_perspective
+from hearth.empathy.tests.helpers import choices, fresh, sent_check, url
+from hearth.testing import HearthTestCase, main_of, make_couple, make_person, make_perspective
 
 SEALED_MODELS = (PerspectiveCheck, PerspectiveFeeling, PerspectiveResponse)
 

@@ -12,7 +12,7 @@ from hearth.goodnews.services import (
     good_news_reply,
     good_news_share,
 )
-from hearth.testing import HearthTestCase, make_person
+from hearth.testing import HearthTestCase, main_of, make_person
 
 SCRIPT = "<script>alert('hi')</script> & <b>bold</b>"
 
@@ -26,12 +26,6 @@ def snapshot() -> list[tuple]:
         (n.pk, n.author_id, n.couple_id, n.text, n.felt, n.felt_at)
         for n in GoodNews.objects.order_by("pk")
     ] + [(r.pk, r.news_id, r.author_id, r.text) for r in GoodNewsReply.objects.order_by("pk")]
-
-
-def main_of(response) -> str:
-    content = response.content.decode()
-    start = content.index("<main")
-    return content[start : content.index("</main>", start)]
 
 
 class GoodNewsServiceTests(HearthTestCase):

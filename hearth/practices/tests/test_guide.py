@@ -7,17 +7,11 @@ from hearth.content import catalog
 from hearth.core.tests.html import tags
 from hearth.couples.services import couple_unpair
 from hearth.practices.activities import BY_PRACTICE
-from hearth.testing import HearthTestCase
+from hearth.testing import HearthTestCase, main_of
 
 
 def url(key: str) -> str:
     return reverse("practices:guide", args=[key])
-
-
-def main_of(response) -> str:
-    content = response.content.decode()
-    start = content.index("<main")
-    return content[start : content.index("</main>", start)]
 
 
 def links(response) -> set[str]:

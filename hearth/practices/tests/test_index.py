@@ -4,17 +4,11 @@ from django.utils.html import escape
 from hearth.content import catalog
 from hearth.core.tests.html import tags
 from hearth.couples.services import couple_unpair
-from hearth.testing import HearthTestCase
+from hearth.testing import HearthTestCase, main_of
 
 URL = reverse("practices:index")
 FOR_TWO = ("listening:index", "deeptalk:index", "stateofus:index")
 FOR_ONE = ("empathy:index", "appreciation:index", "coach:check")
-
-
-def main_of(response) -> str:
-    content = response.content.decode()
-    start = content.index("<main")
-    return content[start : content.index("</main>", start)]
 
 
 def links(response) -> set[str]:

@@ -2,39 +2,17 @@
 every meeting row so a refused request can be shown to have changed nothing.
 """
 
-import html
-import re
-
 from django.urls import reverse
 
 from hearth.core.errors import ServiceError
 from hearth.stateofus.models import Meeting, MeetingNote, MeetingTime
-from hearth.testing import HearthTestCase
+from hearth.testing import HearthTestCase, alerts, words
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
 
 def url(name: str, *objects) -> str:
     return reverse(f"stateofus:{name}", args=[o.public_id for o in objects])
-
-
-def main_of(response) -> str:
-    """The page's <main> (or the whole partial), without CSRF tokens."""
-    text = response.content.decode()
-    start, end = text.find("<main"), text.find("</main>")
-    main = text[start:end] if start != -1 else text
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", main)
-
-
-def words(response) -> str:
-    text = re.sub(r"<[^>]+>", " ", main_of(response))
-    text = " ".join(html.unescape(text).split())
-    return re.sub(r" ([,.;:!?])", r"\1", text)  # "<b>you</b>, then" reads "you, then"
-
-
-def alerts(response) -> list[str]:
-    found = re.findall(r'role="alert"[^>]*>(.*?)</(?:ul|p)>', response.content.decode(), re.S)
-    return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", f)).split()) for f in found]
 
 
 def snapshot() -> tuple:

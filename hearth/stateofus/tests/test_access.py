@@ -2,8 +2,8 @@ from hearth.access import can_see, forget_couple, visible
 from hearth.couples.services import couple_unpair
 from hearth.stateofus import services
 from hearth.stateofus.models import Meeting, MeetingNote, MeetingTime
-from hearth.stateofus.tests.helpers import MeetingTestCase, main_of, url, words
-from hearth.testing import make_couple, make_person
+from hearth.stateofus.tests.helpers import MeetingTestCase, url
+from hearth.testing import main_of, make_couple, make_person, words
 
 VIEWERS = ("alice", "bob", "carol", "erin", "dan")
 

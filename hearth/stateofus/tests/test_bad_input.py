@@ -3,7 +3,8 @@ import uuid
 from django.utils.html import escape
 
 from hearth.stateofus.models import NOTE_MAX, MeetingNote
-from hearth.stateofus.tests.helpers import MeetingTestCase, alerts, main_of, snapshot, url
+from hearth.stateofus.tests.helpers import MeetingTestCase, snapshot, url
+from hearth.testing import alerts, main_of
 
 SCRIPT = "<script>alert('hi')</script> & <b>bold</b> \"quoted\""
 

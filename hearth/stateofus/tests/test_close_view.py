@@ -1,5 +1,6 @@
 from hearth.stateofus import services
-from hearth.stateofus.tests.helpers import MeetingTestCase, alerts, snapshot, url, words
+from hearth.stateofus.tests.helpers import MeetingTestCase, snapshot, url
+from hearth.testing import alerts, words
 
 
 class CloseViewTests(MeetingTestCase):

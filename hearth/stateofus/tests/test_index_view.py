@@ -5,8 +5,8 @@ import time_machine
 from django.utils import timezone
 
 from hearth.stateofus.models import Meeting
-from hearth.stateofus.tests.helpers import MeetingTestCase, snapshot, url, words
-from hearth.testing import make_meeting
+from hearth.stateofus.tests.helpers import MeetingTestCase, snapshot, url
+from hearth.testing import make_meeting, words
 
 INDEX = url("index")
 

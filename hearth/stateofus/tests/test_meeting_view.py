@@ -1,7 +1,8 @@
 import uuid
 
 from hearth.stateofus import services
-from hearth.stateofus.tests.helpers import MeetingTestCase, main_of, snapshot, url, words
+from hearth.stateofus.tests.helpers import MeetingTestCase, snapshot, url
+from hearth.testing import main_of, words
 
 
 class MeetingViewTests(MeetingTestCase):

@@ -2,7 +2,8 @@ import uuid
 
 from hearth.stateofus import services
 from hearth.stateofus.models import NOTE_MAX, MeetingNote
-from hearth.stateofus.tests.helpers import MeetingTestCase, alerts, snapshot, url, words
+from hearth.stateofus.tests.helpers import MeetingTestCase, snapshot, url
+from hearth.testing import alerts, words
 
 HARSH = "You never listen to me and you always ignore me."
 GENTLE = (

@@ -1,7 +1,8 @@
 from datetime import time
 
 from hearth.stateofus.models import MeetingTime
-from hearth.stateofus.tests.helpers import MeetingTestCase, alerts, snapshot, url, words
+from hearth.stateofus.tests.helpers import MeetingTestCase, snapshot, url
+from hearth.testing import alerts, words
 
 TIME_SET = url("time_set")
 

@@ -5,7 +5,7 @@ from uuid import UUID
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import AfterValidator, create_model
 
-from hearth.access import get_own_or_404, get_visible_or_404, partner_of
+from hearth.access import get_own_or_404, partner_of
 from hearth.accounts.api import PersonOut, person_out
 from hearth.appreciation import selectors, services
 from hearth.appreciation.models import (
@@ -73,15 +73,7 @@ def appreciation_out(appreciation: Appreciation, viewer) -> dict:
 
 
 def _fresh(viewer, appreciation_id) -> dict:
-    return appreciation_out(_visible(viewer, appreciation_id), viewer)
-
-
-def _visible(viewer, appreciation_id) -> Appreciation:
-    return get_visible_or_404(
-        Appreciation.objects.select_related("author").prefetch_related("reactions__author"),
-        viewer,
-        public_id=appreciation_id,
-    )
+    return appreciation_out(selectors.one_or_404(viewer, appreciation_id), viewer)
 
 
 @router.get(
@@ -175,7 +167,7 @@ def appreciation_delete(request, appreciation_id: UUID):
     summary="Set or remove my reaction to one I received",
 )
 def appreciation_react(request, appreciation_id: UUID, payload: AppreciationReactionIn):
-    found = _visible(request.auth, appreciation_id)
+    found = selectors.one_or_404(request.auth, appreciation_id)
     services.appreciation_react(appreciation=found, author=request.auth, reaction=payload.reaction)
     return _fresh(request.auth, appreciation_id)
 

@@ -3,7 +3,7 @@ the "ways I feel cared for" lists: one's own, and the partner's."""
 
 from uuid import UUID
 
-from hearth.access import current_couple, partner_of, visible
+from hearth.access import current_couple, get_visible_or_404, partner_of, visible
 from hearth.appreciation.models import Appreciation, CareWay
 from hearth.core.paging import page_before
 
@@ -11,10 +11,17 @@ BOXES = ("received", "sent", "drafts")
 PAGE_SIZE = 20
 
 
+def with_reactions():
+    return Appreciation.objects.select_related("author").prefetch_related("reactions__author")
+
+
+def one_or_404(viewer, public_id) -> Appreciation:
+    """One appreciation the viewer may see, with its reactions, or 404."""
+    return get_visible_or_404(with_reactions(), viewer, public_id=public_id)
+
+
 def box(viewer, name: str, *, before: UUID | None = None, limit: int = PAGE_SIZE):
-    queryset = visible(
-        Appreciation.objects.select_related("author").prefetch_related("reactions"), viewer
-    )
+    queryset = visible(with_reactions(), viewer)
     if name == "drafts":
         queryset = queryset.filter(author=viewer, sent_at__isnull=True)
     elif name == "sent":

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.access import Visibility, current_couple
+from hearth.access import Visibility, can_see, current_couple
 from hearth.appreciation.models import (
     CARE_DETAIL_MAX,
     CARE_LABEL_MAX,
@@ -109,8 +109,7 @@ def appreciation_react(
             code="own",
             status=403,
         )
-    couple = current_couple(author)
-    if not appreciation.is_sent or couple is None or appreciation.couple_id != couple.pk:
+    if not can_see(author, appreciation):  # a draft, or not sent to this couple
         raise ServiceError(
             "Only an appreciation sent to you can have your reaction.", code="not_yours", status=404
         )

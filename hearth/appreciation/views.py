@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hearth.access import current_couple, get_own_or_404, get_visible_or_404
+from hearth.access import current_couple, get_own_or_404
 from hearth.appreciation import selectors, services
 from hearth.appreciation.forms import AppreciationForm, CareWaysForm, ReactionForm
 from hearth.appreciation.models import Appreciation
@@ -60,7 +60,7 @@ def index(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def detail(request, public_id):
-    appreciation = _visible(request, public_id)
+    appreciation = selectors.one_or_404(request.user, public_id)
     mine = appreciation.author_id == request.user.pk
     form = None
     if mine and not appreciation.is_sent:
@@ -82,14 +82,6 @@ def detail(request, public_id):
     return _detail(request, appreciation, form=form, status=status)
 
 
-def _visible(request, public_id) -> Appreciation:
-    return get_visible_or_404(
-        Appreciation.objects.select_related("author").prefetch_related("reactions__author"),
-        request.user,
-        public_id=public_id,
-    )
-
-
 def _detail(request, appreciation, *, form=None, error=None, status=200, partial=False):
     context = {
         "a": appreciation,
@@ -105,7 +97,7 @@ def _detail(request, appreciation, *, form=None, error=None, status=200, partial
 @login_required
 @require_POST
 def react(request, public_id):
-    appreciation = _visible(request, public_id)
+    appreciation = selectors.one_or_404(request.user, public_id)
     partial = bool(request.htmx)
     form = ReactionForm(request.POST)
     error = None if form.is_valid() else "Choose a reaction from the list."
@@ -121,7 +113,7 @@ def react(request, public_id):
     if error:
         return _detail(request, appreciation, error=error, status=INVALID, partial=partial)
     if partial:
-        return _detail(request, _visible(request, public_id), partial=True)
+        return _detail(request, selectors.one_or_404(request.user, public_id), partial=True)
     return redirect("appreciation:detail", public_id=public_id)
 
 

@@ -7,12 +7,11 @@ from hearth.goodnews.models import GoodNews
 PAGE_SIZE = 20
 
 
-def news_list(viewer, *, before=None, limit: int = PAGE_SIZE):
-    queryset = visible(
-        GoodNews.objects.select_related("author").prefetch_related("replies__author"), viewer
-    )
-    return page_before(queryset, before=before, field="created_at", limit=limit)
-
-
 def news_queryset():
     return GoodNews.objects.select_related("author").prefetch_related("replies__author")
+
+
+def news_list(viewer, *, before=None, limit: int = PAGE_SIZE):
+    return page_before(
+        visible(news_queryset(), viewer), before=before, field="created_at", limit=limit
+    )
